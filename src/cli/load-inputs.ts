@@ -1,0 +1,42 @@
+import { stat } from 'node:fs/promises';
+import type { Finding } from '../findings/finding.js';
+import { FrameworkCatalogue } from '../framework/framework-catalogue.js';
+import { loadFrameworks } from '../framework/load-frameworks.js';
+import { checkProfile, type ProfileCheck } from '../profile/check-profile.js';
+import { readSource } from '../yaml/read-source.js';
+import { UsageError } from './errors.js';
+import { SHIPPED_FRAMEWORKS } from './paths.js';
+import { today } from './today.js';
+
+/** The shipped frameworks plus any folders given with --frameworks. */
+export async function loadCatalogue(extraDirs: readonly string[] = []): Promise<{ catalogue: FrameworkCatalogue; findings: Finding[] }> {
+  for (const dir of extraDirs) {
+    const info = await stat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) throw new UsageError(`--frameworks ${dir}: no such folder`, 'give a folder that holds framework .yaml files');
+  }
+  const { frameworks, findings } = await loadFrameworks([SHIPPED_FRAMEWORKS, ...extraDirs]);
+  return { catalogue: new FrameworkCatalogue(frameworks), findings };
+}
+
+export interface CheckedFiles {
+  checks: ProfileCheck[];
+  /** Each file's text, for code frames. */
+  sources: Map<string, string>;
+}
+
+/** Reads and checks every profile file; unreadable files become findings, not crashes. */
+export async function checkProfileFiles(files: readonly string[], catalogue: FrameworkCatalogue): Promise<CheckedFiles> {
+  const date = today();
+  const sources = new Map<string, string>();
+  const checks: ProfileCheck[] = [];
+  for (const file of files) {
+    const source = await readSource(file).catch((err: NodeJS.ErrnoException) => ({ ok: false as const, message: `cannot read the file (${err.code ?? err.message})`, hint: 'check that it exists and that you may read it' }));
+    if (!source.ok) {
+      checks.push({ file, findings: [{ file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: source.message, hint: source.hint }] });
+      continue;
+    }
+    sources.set(file, source.text);
+    checks.push(checkProfile(file, source.text, catalogue, date));
+  }
+  return { checks, sources };
+}

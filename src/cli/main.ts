@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, UsageError } from './errors.js';
+import { PACKAGE_ROOT } from './paths.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const frameworksOption = () => new Option('--frameworks <dir>', 'also load the frameworks in this folder (repeatable)').argParser(collect).default([]);
+const formatOption = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default(choices[0]);
+
+/** Registers the commands; each command's module is imported only when it runs, so start-up stays fast. */
+export function buildProgram(): Command {
+  const program = new Command('lexgap')
+    .description('Assess a country\'s law against a legislative framework (such as the ASEAN OCSEA guideline): validate profiles, score them, list the gaps.')
+    .version(packageVersion(), '-V, --version')
+    .option('--verbose', 'show the details of an internal error')
+    .showHelpAfterError('(run `lexgap --help` for the commands, or `lexgap <command> --help`)')
+    .exitOverride();
+
+  program
+    .command('validate')
+    .description('check profiles against their framework; every finding at once, as file:line:col')
+    .argument('<paths...>', 'profile files or folders of profiles')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(frameworksOption())
+    .action(async (paths, options) => run(import('./commands/validate.js').then((m) => m.validate(paths, options))));
+
+  program
+    .command('score')
+    .description('score profiles: overall, per tier, coverage, standing and the gaps in priority order')
+    .argument('<paths...>', 'profile files or folders of profiles')
+    .addOption(formatOption(['text', 'json', 'csv']))
+    .option('--gaps <n>', 'how many gaps to list per country, or "all"')
+    .addOption(frameworksOption())
+    .action(async (paths, options) => run(import('./commands/score.js').then((m) => m.score(paths, options))));
+
+  program
+    .command('init')
+    .description('write a blank profile for a country, every element answered "unknown"')
+    .argument('<country>', 'ISO 3166-1 alpha-2 code, e.g. PH')
+    .option('--framework <id>', 'the framework to answer (needed when there are several)')
+    .option('--out <file>', 'where to write it (default: <COUNTRY>.yaml)')
+    .option('--force', 'replace the file if it exists')
+    .addOption(frameworksOption())
+    .action(async (country, options) => run(import('./commands/init.js').then((m) => m.init(country, options))));
+
+  program
+    .command('schema')
+    .description('print the profile JSON Schema derived from a framework (for editors and other tools)')
+    .option('--framework <id>', 'the framework (needed when there are several)')
+    .option('--out <file>', 'write to this file instead of printing; with --all, a folder')
+    .option('--all', 'write one schema per framework, <id>.profile.json')
+    .addOption(frameworksOption())
+    .action(async (options) => run(import('./commands/schema.js').then((m) => m.schema(options))));
+
+  program
+    .command('frameworks')
+    .description('list the frameworks found, and any problem in their files')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(frameworksOption())
+    .action(async (options) => run(import('./commands/frameworks.js').then((m) => m.frameworks(options))));
+
+  return program;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function run(command: Promise<number>): Promise<void> {
+  process.exitCode = await command;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); // output piped into `head`: not an error
+  });
+  const verbose = argv.includes('--verbose');
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    process.exitCode = report(err, verbose);
+  }
+}
+
+function report(err: unknown, verbose: boolean): number {
+  if (err instanceof CommanderError) {
+    // Commander has printed its message already; help and version are not failures.
+    return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`lexgap: ${err.message}${err.hint ? `  (${err.hint})` : ''}\n`);
+    return EXIT.usage;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOENT', 'EISDIR', 'ENOTDIR'].includes(e.code)) {
+    process.stderr.write(`lexgap: ${e.message}  (check the path and your permissions)\n`);
+    return EXIT.usage;
+  }
+  process.stderr.write(
+    `lexgap: internal error: ${e?.message ?? String(err)}\n` +
+      `This is a bug in lexgap, not in your files. Please report it with the command you ran${verbose ? '' : ' (add --verbose to see where it happened)'}.\n`,
+  );
+  if (verbose && e?.stack) process.stderr.write(e.stack + '\n');
+  return EXIT.usage;
+}

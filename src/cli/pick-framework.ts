@@ -1,0 +1,17 @@
+import { didYouMean } from '../findings/did-you-mean.js';
+import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
+import type { Framework } from '../framework/types.js';
+import { UsageError } from './errors.js';
+
+/** The framework named by --framework, or the only one there is. */
+export function pickFramework(catalogue: FrameworkCatalogue, id: string | undefined): Framework {
+  const ids = catalogue.ids();
+  if (id === undefined) {
+    if (ids.length === 1) return catalogue.get(ids[0]!)!;
+    if (ids.length === 0) throw new UsageError('no framework could be loaded', '`lexgap frameworks` shows what is wrong with the framework files');
+    throw new UsageError('there are several frameworks: say which one', `add --framework with one of: ${ids.join(', ')}`);
+  }
+  const framework = catalogue.get(id);
+  if (!framework) throw new UsageError(`there is no framework "${id}"`, didYouMean(id, ids) ?? `available: ${ids.join(', ') || 'none'}`);
+  return framework;
+}

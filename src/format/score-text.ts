@@ -1,0 +1,69 @@
+import { textIn } from '../framework/text.js';
+import type { Framework, Provision } from '../framework/types.js';
+import type { Assessment } from '../scoring/types.js';
+import { percent } from './percent.js';
+import { textTable } from './table.js';
+
+export interface ScoreTextOptions {
+  /** How many gaps to list per country; Infinity for all. */
+  gaps: number;
+}
+
+/** One country: its overall and tier scores, coverage, standing and its most urgent gaps. */
+export function countryScoreText(framework: Framework, a: Assessment, options: ScoreTextOptions): string {
+  const provisions = provisionIndex(framework);
+  const out: string[] = [];
+  out.push(`${a.name} (${a.country}) — ${framework.id} ${framework.version}, assessed ${a.assessed}, ${a.status}`);
+  out.push(`Overall ${percent(a.score)}   coverage ${percent(a.coverage)}   standing: ${standingText(framework, a)}`);
+  out.push('');
+  out.push(
+    textTable(
+      ['Tier', 'Score', 'Coverage', 'Attained'],
+      a.tiers.map((t) => [`${t.id} ${textIn(framework.tiers.find((ft) => ft.id === t.id)?.title)}`, percent(t.score), percent(t.coverage), t.attained ? 'yes' : 'no']),
+      [1, 2],
+    ),
+  );
+  out.push('');
+  const shown = a.gaps.slice(0, options.gaps);
+  if (a.gaps.length === 0) out.push('No gaps among the assessed provisions.');
+  else out.push(`Gaps, most urgent first (${shown.length} of ${a.gaps.length}${shown.length < a.gaps.length ? '; --gaps all lists every one' : ''}):`);
+  shown.forEach((gap, i) => {
+    const p = provisions.get(gap.id)!;
+    out.push(`${String(i + 1).padStart(3)}. ${gap.id}  ${textIn(p.title)}  (score ${percent(gap.score)}, weight ${gap.weight})`);
+    out.push(`       → ${oneLine(textIn(p.recommendation))}`);
+  });
+  if (a.unassessed.length > 0) {
+    out.push('');
+    out.push(`Not yet assessed (${a.unassessed.length}): ${a.unassessed.map((p) => p.id).join(', ')}`);
+  }
+  return out.join('\n');
+}
+
+/** Several countries: one row each, tier columns in framework order. */
+export function comparisonText(framework: Framework, assessments: readonly Assessment[]): string {
+  const header = ['Country', 'Overall', ...framework.tiers.map((t) => t.id), 'Coverage', 'Gaps', 'Standing'];
+  const rows = assessments.map((a) => [
+    `${a.country} ${a.name}`,
+    percent(a.score),
+    ...a.tiers.map((t) => percent(t.score)),
+    percent(a.coverage),
+    String(a.gaps.length),
+    a.standing ?? 'none',
+  ]);
+  const right = header.map((_, i) => i).filter((i) => i > 0 && i < header.length - 1);
+  return `${textIn(framework.shortTitle ?? framework.title)} (${framework.id} ${framework.version})\n\n${textTable(header, rows, right)}`;
+}
+
+export function standingText(framework: Framework, a: Assessment): string {
+  if (a.standing) return `${a.standing} attained`;
+  const first = framework.tiers[0];
+  return first ? `none (${first.id} not yet attained)` : 'none';
+}
+
+function provisionIndex(framework: Framework): Map<string, Provision> {
+  return new Map(framework.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

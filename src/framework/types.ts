@@ -1,0 +1,72 @@
+/** Text a framework author may translate: a plain string, or a map of language code → string. */
+export type Text = string | { [lang: string]: string };
+
+export interface ScaleEntry {
+  /** 0..1, or null for answers that are left out of the score (unknown, not applicable). */
+  score: number | null;
+  label: Text;
+  description?: Text;
+  /** `required`: giving this answer without a citation is a warning. */
+  evidence?: 'required' | 'optional';
+  /** false: the element is dropped from coverage as well as from the mean. */
+  applicable?: boolean;
+}
+
+export interface Reference {
+  instrument: string;
+  locator?: string;
+  provenance?: string;
+  note?: Text;
+}
+
+export interface Element {
+  id: string;
+  text: Text;
+}
+
+export interface Provision {
+  id: string;
+  title: Text;
+  requirement: Text;
+  weight: number;
+  basis: string;
+  basisNote?: Text;
+  focusArea?: number;
+  references?: Reference[];
+  elements: Element[];
+  recommendation: Text;
+}
+
+export interface Tier {
+  id: string;
+  title: Text;
+  description?: Text;
+  provisions: Provision[];
+}
+
+export interface Described {
+  label: Text;
+  description?: Text;
+}
+
+export interface Framework {
+  id: string;
+  title: Text;
+  shortTitle?: Text;
+  version: string;
+  source: { publisher?: Text; title?: Text; url?: string; checked?: string; note?: Text };
+  bases: Record<string, Described>;
+  instruments?: Record<string, { title: Text; url?: string }>;
+  provenances?: Record<string, Described>;
+  scale: Record<string, ScaleEntry>;
+  initialAnswer: string;
+  weights?: Record<string, Described>;
+  attainment: { threshold: number };
+  tiers: Tier[];
+}
+
+/** A framework as loaded from disk: where it came from, for messages. */
+export interface LoadedFramework {
+  framework: Framework;
+  file: string;
+}

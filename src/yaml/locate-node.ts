@@ -1,0 +1,67 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { ParsedYaml } from './parse-yaml.js';
+
+export interface Span {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+/** What to point at: the value at the path, or the key that holds it. */
+export type Target = 'value' | 'key';
+
+/**
+ * The position of the node at `path` (JSON-Pointer segments). When the path runs through a node that
+ * does not exist, the closest existing ancestor is used, as a reader would look there first.
+ */
+export function locate(parsed: ParsedYaml, path: readonly (string | number)[], target: Target = 'value'): Span {
+  let node: unknown = parsed.doc.contents;
+  let pair: Pair | undefined;
+  for (const segment of path) {
+    node = resolveAlias(parsed, node);
+    const next = child(node, segment);
+    if (!next) break;
+    pair = next.pair;
+    node = next.node;
+  }
+  const chosen = target === 'key' && pair && isNodeWithRange(pair.key) ? pair.key : node;
+  const range = isNodeWithRange(chosen) ? chosen.range : undefined;
+  if (!range) return { line: 1, col: 1, endLine: 1, endCol: 1 };
+  const start = parsed.lineCounter.linePos(range[0]);
+  const end = parsed.lineCounter.linePos(range[1]);
+  return { line: start.line, col: start.col, endLine: end.line, endCol: end.col };
+}
+
+function child(node: unknown, segment: string | number): { node: unknown; pair?: Pair } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+    return pair ? { node: pair.value, pair } : undefined;
+  }
+  if (isSeq(node)) {
+    const item = node.items[Number(segment)];
+    return item === undefined ? undefined : { node: item };
+  }
+  return undefined;
+}
+
+function resolveAlias(parsed: ParsedYaml, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(parsed.doc) : node;
+}
+
+function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {
+  return typeof node === 'object' && node !== null && Array.isArray((node as Node).range);
+}
+
+/** JSON Pointer (`/provisions/T1.06/elements/a`) → segments, unescaping ~1 and ~0. */
+export function pointerToPath(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function pathToPointer(path: readonly (string | number)[]): string {
+  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}

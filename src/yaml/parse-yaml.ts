@@ -1,0 +1,76 @@
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Finding } from '../findings/finding.js';
+
+/** A YAML document kept with its node positions, so findings can point at lines and columns. */
+export interface ParsedYaml {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain data, or undefined when the YAML itself is broken. */
+  data: unknown;
+}
+
+/** Anchors/aliases allowed before we call it an alias bomb; real profiles need none. */
+export const MAX_ALIAS_COUNT = 100;
+
+const PLAIN_WORDS: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: 'quote this value — it probably contains ": " (write it in "double quotes", or use | for a block of text)',
+  MULTILINE_IMPLICIT_KEY: 'a key runs over several lines — quote the value before it if it contains ": "',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  BAD_INDENT: 'line the key up with the keys around it',
+  DUPLICATE_KEY: 'each key may appear only once in a map — merge or remove the repeated one',
+  MULTIPLE_DOCS: 'a profile is one YAML document — remove the extra `---`',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  UNEXPECTED_TOKEN: 'check the punctuation on this line — quote the value if it contains : # [ ] { } or a leading * & !',
+  BAD_ALIAS: 'an alias (*name) must refer to an anchor (&name) defined earlier',
+};
+
+/** Parses YAML 1.2 (so `NO`, `yes`, dates stay strings) and reports syntax problems as findings. */
+export function parseYaml(file: string, text: string): { parsed: ParsedYaml; findings: Finding[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  const findings: Finding[] = [];
+  for (const [severity, list] of [['error', doc.errors], ['warning', doc.warnings]] as const) {
+    for (const e of list) {
+      const start = lineCounter.linePos(e.pos[0]);
+      const end = lineCounter.linePos(e.pos[1]);
+      findings.push({
+        file,
+        line: start.line,
+        col: start.col,
+        endLine: end.line,
+        endCol: end.col,
+        severity,
+        code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
+        message: firstSentence(e.message),
+        hint: PLAIN_WORDS[e.code],
+      });
+    }
+  }
+  let data: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      findings.push({
+        file,
+        line: 1,
+        col: 1,
+        severity: 'error',
+        code: err instanceof RangeError ? 'yaml-too-deep' : 'yaml-alias-bomb',
+        message:
+          err instanceof RangeError
+            ? 'the YAML is nested too deeply to read'
+            : 'the YAML expands its aliases (*name) too many times — this looks like an "alias bomb"',
+        hint: 'write the values out in full instead of repeating anchors and aliases',
+      });
+    }
+  }
+  return { parsed: { file, text, doc, lineCounter, data }, findings };
+}
+
+/** The yaml package's messages end with "at line x, column y" and a code extract; we print our own. */
+function firstSentence(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
