@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<void> {
 function report(err: unknown, verbose: boolean): number {
   if (err instanceof CommanderError) {
     // Commander has printed its message already; help and version are not failures.
-    return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? EXIT.ok : EXIT.usage;
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (err instanceof UsageError) {
     process.stderr.write(`lexgap: ${err.message}${err.hint ? `  (${err.hint})` : ''}\n`);

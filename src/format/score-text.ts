@@ -4,6 +4,9 @@ import type { Assessment } from '../scoring/types.js';
 import { percent } from './percent.js';
 import { textTable } from './table.js';
 
+/** Scores average only what is assessed: said next to every score that rests on partial coverage. */
+export const COVERAGE_CAVEAT = 'Scores count only the assessed elements: where coverage is low, read them as provisional.';
+
 export interface ScoreTextOptions {
   /** How many gaps to list per country; Infinity for all. */
   gaps: number;
@@ -15,6 +18,7 @@ export function countryScoreText(framework: Framework, a: Assessment, options: S
   const out: string[] = [];
   out.push(`${a.name} (${a.country}) — ${framework.id} ${framework.version}, assessed ${a.assessed}, ${a.status}`);
   out.push(`Overall ${percent(a.score)}   coverage ${percent(a.coverage)}   standing: ${standingText(framework, a)}`);
+  if (a.coverage < 1) out.push(COVERAGE_CAVEAT);
   out.push('');
   out.push(
     textTable(
@@ -51,7 +55,8 @@ export function comparisonText(framework: Framework, assessments: readonly Asses
     a.standing ?? 'none',
   ]);
   const right = header.map((_, i) => i).filter((i) => i > 0 && i < header.length - 1);
-  return `${textIn(framework.shortTitle ?? framework.title)} (${framework.id} ${framework.version})\n\n${textTable(header, rows, right)}`;
+  const caveat = assessments.some((a) => a.coverage < 1) ? `\n${COVERAGE_CAVEAT}` : '';
+  return `${textIn(framework.shortTitle ?? framework.title)} (${framework.id} ${framework.version})\n\n${textTable(header, rows, right)}${caveat}`;
 }
 
 export function standingText(framework: Framework, a: Assessment): string {

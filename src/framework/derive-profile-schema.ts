@@ -72,6 +72,21 @@ export function deriveProfileSchema(framework: Framework): object {
           notes: TEXT,
         },
       },
+      evidence: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['law', 'confidence', 'checked'],
+        properties: {
+          law: { type: 'string', title: 'Law', description: 'A key declared under `laws`.' },
+          section: { ...TEXT, title: 'Section or article', description: 'As the law numbers it. Never guessed: leave it out until found (lexgap warns), or answer unknown.' },
+          quote: { ...TEXT, title: 'Short verbatim quote' },
+          url: URL,
+          elements: { type: 'array', items: { type: 'string' }, uniqueItems: true, title: 'Elements this citation backs' },
+          confidence: { enum: [...EVIDENCE_CONFIDENCES], title: 'Confidence', description: 'sourced: the cited text says it; inferred: deduced, or read only in a secondary source.' },
+          checked: { ...DATE, title: 'Date checked' },
+          source: { ...TEXT, title: 'Where it was read', description: 'e.g. a secondary source, when not the law itself' },
+        },
+      },
       pending: {
         type: 'object',
         additionalProperties: false,
@@ -113,20 +128,12 @@ function provisionSchema(provision: Provision, answer: AnswerSchema): object {
       evidence: {
         type: 'array',
         title: 'Evidence',
+        // One shared definition, compiled once; only the element ids differ per provision.
         items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['law', 'confidence', 'checked'],
-          properties: {
-            law: { type: 'string', title: 'Law', description: 'A key declared under `laws`.' },
-            section: { ...TEXT, title: 'Section or article', description: 'As the law numbers it. Never guessed: leave it out until found (lexgap warns), or answer unknown.' },
-            quote: { ...TEXT, title: 'Short verbatim quote' },
-            url: URL,
-            elements: { type: 'array', items: { enum: elementIds }, uniqueItems: true, title: 'Elements this citation backs' },
-            confidence: { enum: [...EVIDENCE_CONFIDENCES], title: 'Confidence', description: 'sourced: the cited text says it; inferred: deduced, or read only in a secondary source.' },
-            checked: { ...DATE, title: 'Date checked' },
-            source: { ...TEXT, title: 'Where it was read', description: 'e.g. a secondary source, when not the law itself' },
-          },
+          allOf: [
+            { $ref: '#/definitions/evidence' },
+            { type: 'object', properties: { elements: { type: 'array', items: { enum: elementIds } } } },
+          ],
         },
       },
       notes: { ...TEXT, title: 'Notes', description: 'What was found, and what remains to be checked and where.' },

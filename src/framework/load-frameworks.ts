@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../findings/create-ajv.js';
-import type { Finding } from '../findings/finding.js';
+import { sortFindings, type Finding } from '../findings/finding.js';
 import { parseYaml } from '../yaml/parse-yaml.js';
 import { readSource } from '../yaml/read-source.js';
 import { checkFramework } from './check-framework.js';
@@ -39,7 +39,7 @@ export async function loadFrameworks(dirs: readonly string[]): Promise<{ framewo
       frameworks.push({ framework: checked.framework, file });
     }
   }
-  return { frameworks, findings };
+  return { frameworks, findings: sortFindings(findings) };
 }
 
 /** Paths in messages are relative to where the user stands, as they typed them. */

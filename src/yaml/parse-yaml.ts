@@ -11,11 +11,21 @@ export interface ParsedYaml {
   data: unknown;
 }
 
+const TOO_DEEP = 'the YAML is nested too deeply to read';
+
 /** Anchors/aliases allowed before we call it an alias bomb; real profiles need none. */
 export const MAX_ALIAS_COUNT = 100;
 
+/** The parser's words for its commonest errors, said the way a drafter would understand them. */
+const PLAIN_MESSAGES: Record<string, (culprit: string) => string> = {
+  BLOCK_AS_IMPLICIT_KEY: () => 'this value contains ": ", which YAML reads as the start of another key',
+  TAB_AS_INDENT: () => 'a tab is used to indent this line',
+  DUPLICATE_KEY: (key) => `the key "${key}" appears twice in the same map`,
+  MULTIPLE_DOCS: () => 'the file holds more than one YAML document',
+};
+
 const PLAIN_WORDS: Record<string, string> = {
-  BLOCK_AS_IMPLICIT_KEY: 'quote this value — it probably contains ": " (write it in "double quotes", or use | for a block of text)',
+  BLOCK_AS_IMPLICIT_KEY: 'put the whole value in "double quotes", or use | for a block of text',
   MULTILINE_IMPLICIT_KEY: 'a key runs over several lines — quote the value before it if it contains ": "',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
   BAD_INDENT: 'line the key up with the keys around it',
@@ -29,8 +39,16 @@ const PLAIN_WORDS: Record<string, string> = {
 /** Parses YAML 1.2 (so `NO`, `yes`, dates stay strings) and reports syntax problems as findings. */
 export function parseYaml(file: string, text: string): { parsed: ParsedYaml; findings: Finding[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const findings: Finding[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    doc = parseDocument('', { lineCounter: new LineCounter() });
+    findings.push({ file, line: 1, col: 1, severity: 'error', code: 'yaml-too-deep', message: TOO_DEEP, hint: 'a profile needs only a few levels of nesting' });
+    return { parsed: { file, text, doc, lineCounter, data: undefined }, findings };
+  }
   for (const [severity, list] of [['error', doc.errors], ['warning', doc.warnings]] as const) {
     for (const e of list) {
       const start = lineCounter.linePos(e.pos[0]);
@@ -43,7 +61,7 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; fin
         endCol: end.col,
         severity,
         code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
-        message: firstSentence(e.message),
+        message: /call stack/i.test(e.message) ? TOO_DEEP : PLAIN_MESSAGES[e.code]?.(keyAt(text, e.pos[0])) ?? firstSentence(e.message),
         hint: PLAIN_WORDS[e.code],
       });
     }
@@ -61,13 +79,19 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; fin
         code: err instanceof RangeError ? 'yaml-too-deep' : 'yaml-alias-bomb',
         message:
           err instanceof RangeError
-            ? 'the YAML is nested too deeply to read'
+            ? TOO_DEEP
             : 'the YAML expands its aliases (*name) too many times — this looks like an "alias bomb"',
         hint: 'write the values out in full instead of repeating anchors and aliases',
       });
     }
   }
   return { parsed: { file, text, doc, lineCounter, data }, findings };
+}
+
+/** The key written at `offset`: the rest of the line up to its colon. */
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200).split(/\r?\n/)[0]!;
+  return rest.split(/:(\s|$)/)[0]!.trim().replace(/^["']|["']$/g, '');
 }
 
 /** The yaml package's messages end with "at line x, column y" and a code extract; we print our own. */

@@ -1,0 +1,167 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lexgap } from './helpers/run-cli.js';
+
+const BAD = 'test/fixtures/bad';
+
+/** The `file:line:col  severity  message` heads of the text output, in order. */
+function heads(stdout: string): string[] {
+  return stdout.split('\n').filter((l) => /^\S+:\d+:\d+ {2}(error|warning) {2}/.test(l));
+}
+
+describe('lexgap validate', () => {
+  it('finds exactly the five planted mistakes, each at its line', () => {
+    const result = lexgap(['validate', 'test/fixtures/profiles-asean/planted-mistakes.yaml']);
+    expect(result.code).toBe(1);
+    const f = 'test/fixtures/profiles-asean/planted-mistakes.yaml';
+    expect(heads(result.stdout)).toEqual([
+      `${f}:4:11  error  the assessment date 2025-02-30 is not a real date  (check the day and the month (YYYY-MM-DD))`,
+      `${f}:12:15  error  the law "penal" is not declared under \`laws\`  (declare it under \`laws:\` with its title, year and url)`,
+      `${f}:13:3  error  unknown key "T1.7" in provisions  (did you mean "T1.07" or "T1.17"?)`,
+      `${f}:16:19  error  "parital" is not allowed for provisions › T1.08 › elements › a  (did you mean "partial"?)`,
+      `${f}:18:19  warning  element a is answered "met" with no citation backing it  (add an \`evidence\` entry citing the law and section, or answer \`unknown\` until it is checked)`,
+    ]);
+    expect(result.stdout).toContain('4 errors, 1 warning in 1 file');
+  });
+
+  it('underlines the culprit in a code frame', () => {
+    const result = lexgap(['validate', 'test/fixtures/profiles-asean/planted-mistakes.yaml']);
+    expect(result.stdout).toContain('  > 13 |   T1.7:\n       |   ^^^^');
+  });
+
+  it('accepts a valid profile with exit 0', () => {
+    const result = lexgap(['validate', 'test/fixtures/profiles-asean/valid-small.yaml']);
+    expect(result.stdout).toContain('0 errors, 0 warnings in 1 file');
+    expect(result.code).toBe(0);
+  });
+
+  it('validates the shipped country profiles with no errors', () => {
+    const result = lexgap(['validate', 'countries/']);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).not.toMatch(/answer-without-evidence|with no citation/);
+  });
+
+  it('gives the same findings as data with --format json', () => {
+    const result = lexgap(['validate', '--format', 'json', 'test/fixtures/profiles-asean/planted-mistakes.yaml']);
+    expect(result.code).toBe(1);
+    const data = JSON.parse(result.stdout);
+    expect(data.errors).toBe(4);
+    expect(data.warnings).toBe(1);
+    expect(data.findings.map((f: any) => [f.line, f.col, f.code])).toEqual([
+      [4, 11, 'impossible-date'],
+      [12, 15, 'undeclared-law'],
+      [13, 3, 'unknown-key'],
+      [16, 19, 'not-allowed'],
+      [18, 19, 'answer-without-evidence'],
+    ]);
+    expect(result.stderr).toBe('');
+  });
+
+  it('flags a date in the future, an assessment over three years old, and a repealed law cited as evidence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
+    const file = join(dir, 'OLD.yaml');
+    writeFileSync(
+      file,
+      [
+        'country: PH', 'name: Philippines', 'framework: asean-ocsea', 'assessed: 2019-01-01', 'status: draft',
+        'laws:', '  ra9775: {title: RA 9775, year: 2009, repealedBy: RA 11930 (2022)}',
+        'provisions:', '  T1.06:', '    elements: {a: met}',
+        '    evidence: [{law: ra9775, section: s.4, confidence: sourced, checked: 2999-01-01}]', '',
+      ].join('\n'),
+    );
+    const result = lexgap(['validate', '--format', 'json', file]);
+    const codes = JSON.parse(result.stdout).findings.map((f: any) => `${f.severity}:${f.code}:${f.line}`);
+    expect(codes).toEqual(['warning:stale-assessment:4', 'error:repealed-law:11', 'error:future-date:11']);
+    expect(result.code).toBe(1);
+  });
+
+  it('reports element answers that contradict the provision-level answer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
+    const file = join(dir, 'X.yaml');
+    writeFileSync(
+      file,
+      'country: PH\nname: P\nframework: asean-ocsea\nassessed: 2025-01-01\nstatus: draft\nlaws: {a: {title: A}}\nprovisions:\n  T1.06:\n    answer: met\n    elements: {a: met, b: not-met}\n    evidence: [{law: a, section: s.1, confidence: sourced, checked: 2025-01-01}]\n',
+    );
+    const result = lexgap(['validate', file]);
+    expect(result.code).toBe(1);
+    expect(heads(result.stdout)).toEqual([
+      `${file}:9:13  error  the provision is answered "met" but its elements say otherwise (a: met, b: not-met)  (make the provision \`answer\` agree with the element answers, or remove it and let the elements decide)`,
+    ]);
+  });
+
+  it('reports every problem of several files at once', () => {
+    const result = lexgap(['validate', `${BAD}/tab-indent.yaml`, `${BAD}/duplicate-key.yaml`, `${BAD}/unknown-framework.yaml`]);
+    expect(result.code).toBe(1);
+    expect(heads(result.stdout)).toHaveLength(4);
+    expect(result.stdout).toContain('4 errors, 0 warnings in 3 files');
+  });
+});
+
+describe('bad input gets a clear message, never a stack trace', () => {
+  const cases: [string, number, RegExp][] = [
+    ['unquoted-colon.yaml', 6, /6:10 {2}error {2}this value contains ": ", which YAML reads as the start of another key {2}\(put the whole value in "double quotes"/],
+    ['tab-indent.yaml', 7, /7:1 {2}error {2}a tab is used to indent this line {2}\(indent with spaces, not tabs\)/],
+    ['duplicate-key.yaml', 9, /9:3 {2}error {2}the key "T1\.06" appears twice in the same map/],
+    ['alias-bomb.yaml', 1, /1:1 {2}error {2}the YAML expands its aliases .* "alias bomb"/],
+    ['binary.yaml', 1, /1:1 {2}error {2}this is a binary file, not YAML text/],
+    ['latin1.yaml', 1, /1:1 {2}error {2}the file is not UTF-8 text {2}\(save it as UTF-8/],
+    ['empty.yaml', 1, /1:1 {2}error {2}the file is empty {2}\(run `lexgap init <country code>`/],
+    ['unknown-framework.yaml', 3, /3:12 {2}error {2}there is no framework "asean-ocsa" {2}\(did you mean "asean-ocsea"\?\)/],
+    ['proto-key.yaml', 6, /6:1 {2}error {2}unknown key "__proto__"/],
+  ];
+  for (const [file, line, pattern] of cases) {
+    it(`${file}: exit 1, the finding at line ${line}`, () => {
+      const result = lexgap(['validate', `${BAD}/${file}`]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(new RegExp(`^test/fixtures/bad/${file.replace('.', '\\.')}:${line}:`, 'm'));
+      expect(result.stdout).toMatch(pattern);
+      expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/); // no stack trace
+    });
+  }
+
+  it('a "constructor" answer is refused like any answer not on the scale', () => {
+    const result = lexgap(['validate', `${BAD}/proto-key.yaml`]);
+    expect(result.stdout).toMatch(/9:19 {2}error {2}"constructor" is not allowed/);
+  });
+
+  it('a 50 MB file is refused before it is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
+    const file = join(dir, 'big.yaml');
+    writeFileSync(file, 'country: "' + 'x'.repeat(50 * 1024 * 1024) + '"\n');
+    const result = lexgap(['validate', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/1:1 {2}error {2}the file is 50\.0 MB — larger than the 5 MB a profile can be/);
+  });
+
+  it('YAML nested 10,000 levels deep is an error, not a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
+    const file = join(dir, 'deep.yaml');
+    writeFileSync(file, 'country: TH\nprovisions: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n');
+    const result = lexgap(['validate', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('error  the YAML is nested too deeply to read');
+  });
+
+  it('a path that does not exist is a usage problem: exit 2, message on stderr', () => {
+    const result = lexgap(['validate', 'countries/XX.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('lexgap: countries/XX.yaml: no such file or folder  (check the spelling of the path)\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('a folder with no profiles is a usage problem: exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
+    mkdirSync(join(dir, 'empty'));
+    const result = lexgap(['validate', join(dir, 'empty')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/this folder has no profiles \(\*\.yaml files\)/);
+  });
+
+  it('an unknown option or format is a usage problem: exit 2', () => {
+    expect(lexgap(['validate', '--format', 'xml', 'countries/']).code).toBe(2);
+    expect(lexgap(['validate', '--nope', 'countries/']).code).toBe(2);
+    expect(lexgap([]).code).toBe(2);
+  });
+});
