@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError } from './errors.js';
-import { PACKAGE_ROOT } from './paths.js';
+import { LEXGAP_VERSION } from '../version.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const frameworksOption = () => new Option('--frameworks <dir>', 'also load the frameworks in this folder (repeatable)').argParser(collect).default([]);
@@ -12,7 +10,7 @@ const formatOption = (choices: string[]) => new Option('--format <format>', 'out
 export function buildProgram(): Command {
   const program = new Command('lexgap')
     .description('Assess a country\'s law against a legislative framework (such as the ASEAN OCSEA guideline): validate profiles, score them, list the gaps.')
-    .version(packageVersion(), '-V, --version')
+    .version(LEXGAP_VERSION, '-V, --version')
     .option('--verbose', 'show the details of an internal error')
     .showHelpAfterError('(run `lexgap --help` for the commands, or `lexgap <command> --help`)')
     .exitOverride();
@@ -61,10 +59,6 @@ export function buildProgram(): Command {
     .action(async (options) => run(import('./commands/frameworks.js').then((m) => m.frameworks(options))));
 
   return program;
-}
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 async function run(command: Promise<number>): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ValidateFunction } from 'ajv';
+import type { Validate } from '../findings/compile-validator.js';
 import type { Finding } from '../findings/finding.js';
 import { schemaFindings } from '../findings/schema-findings.js';
 import { didYouMean } from '../findings/did-you-mean.js';
@@ -9,7 +9,7 @@ import type { Framework } from './types.js';
 /** Checks a parsed framework file: its shape (meta-schema), then the cross-references the schema can't see. */
 export function checkFramework(
   parsed: ParsedYaml,
-  validateShape: ValidateFunction,
+  validateShape: Validate,
 ): { framework?: Framework; findings: Finding[] } {
   if (!validateShape(parsed.data)) return { findings: schemaFindings(parsed, validateShape.errors ?? []) };
   const framework = parsed.data as Framework;

@@ -1,12 +1,10 @@
-import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../findings/create-ajv.js';
+import { compileValidator, type Validate } from '../findings/compile-validator.js';
 import { deriveProfileSchema } from './derive-profile-schema.js';
 import type { Framework, LoadedFramework } from './types.js';
 
 /** The frameworks available to a run, each with its profile validator compiled once, on first use. */
 export class FrameworkCatalogue {
-  private readonly validators = new Map<string, ValidateFunction>();
-  private readonly ajv = createAjv();
+  private readonly validators = new Map<string, Validate>();
 
   constructor(readonly loaded: readonly LoadedFramework[]) {}
 
@@ -18,10 +16,10 @@ export class FrameworkCatalogue {
     return this.loaded.find((l) => l.framework.id === id)?.framework;
   }
 
-  profileValidator(framework: Framework): ValidateFunction {
+  profileValidator(framework: Framework): Validate {
     let validate = this.validators.get(framework.id);
     if (!validate) {
-      validate = this.ajv.compile(deriveProfileSchema(framework));
+      validate = compileValidator(deriveProfileSchema(framework));
       this.validators.set(framework.id, validate);
     }
     return validate;

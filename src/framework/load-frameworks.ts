@@ -1,19 +1,19 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../findings/create-ajv.js';
-import { sortFindings, type Finding } from '../findings/finding.js';
+import { compileValidator, type Validate } from '../findings/compile-validator.js';
+import { cacheKey, readCache, writeCache } from '../cache/disk-cache.js';
+import { countErrors, sortFindings, type Finding } from '../findings/finding.js';
 import { parseYaml } from '../yaml/parse-yaml.js';
 import { readSource } from '../yaml/read-source.js';
 import { checkFramework } from './check-framework.js';
 import { frameworkMetaSchema } from './framework-meta-schema.js';
-import type { LoadedFramework } from './types.js';
+import type { Framework, LoadedFramework } from './types.js';
+import { LEXGAP_VERSION } from '../version.js';
 
-let validateShape: ValidateFunction | undefined;
+let validateShape: Validate | undefined;
 
 /** Loads every `*.yaml` framework in the given folders; broken ones become findings, never crashes. */
 export async function loadFrameworks(dirs: readonly string[]): Promise<{ frameworks: LoadedFramework[]; findings: Finding[] }> {
-  validateShape ??= createAjv().compile(frameworkMetaSchema);
   const frameworks: LoadedFramework[] = [];
   const findings: Finding[] = [];
   for (const dir of dirs) {
@@ -25,10 +25,7 @@ export async function loadFrameworks(dirs: readonly string[]): Promise<{ framewo
         findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: source.message, hint: source.hint });
         continue;
       }
-      const { parsed, findings: yamlFindings } = parseYaml(file, source.text);
-      findings.push(...yamlFindings);
-      if (yamlFindings.some((f) => f.severity === 'error')) continue;
-      const checked = checkFramework(parsed, validateShape);
+      const checked = checkFrameworkText(file, source.text);
       findings.push(...checked.findings);
       if (!checked.framework) continue;
       const twin = frameworks.find((f) => f.framework.id === checked.framework!.id);
@@ -40,6 +37,28 @@ export async function loadFrameworks(dirs: readonly string[]): Promise<{ framewo
     }
   }
   return { frameworks, findings: sortFindings(findings) };
+}
+
+/**
+ * Parses and checks one framework file. A file that passed is cached as JSON, keyed by its text and
+ * the meta-schema, so the next run skips parsing ~100 KB of YAML and checking it again.
+ */
+function checkFrameworkText(file: string, text: string): { framework?: Framework; findings: Finding[] } {
+  const name = `framework-${cacheKey(LEXGAP_VERSION, JSON.stringify(frameworkMetaSchema), text)}.json`;
+  const cached = readCache(name);
+  if (cached !== undefined) {
+    try {
+      return { framework: JSON.parse(cached) as Framework, findings: [] };
+    } catch {
+      // damaged: check the file again below
+    }
+  }
+  const { parsed, findings } = parseYaml(file, text);
+  if (countErrors(findings) > 0) return { findings };
+  validateShape ??= compileValidator(frameworkMetaSchema);
+  const checked = checkFramework(parsed, validateShape);
+  if (checked.framework && checked.findings.length === 0) writeCache(name, () => JSON.stringify(checked.framework));
+  return { framework: checked.framework, findings: [...findings, ...checked.findings] };
 }
 
 /** Paths in messages are relative to where the user stands, as they typed them. */

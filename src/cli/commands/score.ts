@@ -24,6 +24,7 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
   const { checks, sources } = await checkProfileFiles(files, catalogue);
 
   const scored: { framework: Framework; assessment: Assessment }[] = [];
+  const warned: { file: string; count: number }[] = [];
   for (const check of checks) {
     const errors = countErrors(check.findings);
     if (check.profile && check.framework) scored.push({ framework: check.framework, assessment: scoreProfile(check.framework, check.profile) });
@@ -32,9 +33,13 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
       for (const f of check.findings.filter((f) => f.severity === 'error')) process.stderr.write(formatFinding(f, sources.get(f.file)) + '\n');
       process.stderr.write('\n');
     } else if (check.findings.length > 0) {
-      const n = check.findings.length;
-      process.stderr.write(`${check.file}: ${n} warning${n === 1 ? '' : 's'} — \`lexgap validate ${check.file}\` shows them\n`);
+      warned.push({ file: check.file, count: check.findings.length });
     }
+  }
+  if (warned.length > 0) {
+    const total = warned.reduce((n, w) => n + w.count, 0);
+    const files = warned.map((w) => w.file).join(' ');
+    process.stderr.write(`${total} warning${total === 1 ? '' : 's'} in ${warned.length} profile${warned.length === 1 ? '' : 's'} — \`lexgap validate ${files}\` shows them\n`);
   }
   for (const f of frameworkFindings) process.stderr.write(formatFinding(f) + '\n');
 

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A small content-addressed cache for work that only depends on its input text (compiled
+ * validators, checked frameworks). Entries are named by a hash of everything they depend on, so a
+ * changed input simply misses. A missing, read-only or damaged cache only costs speed.
+ * LEXGAP_CACHE_DIR sets its folder ("" turns it off); by default ~/.cache/lexgap.
+ */
+export function cacheDir(): string | undefined {
+  if (process.env.LEXGAP_CACHE_DIR !== undefined) return process.env.LEXGAP_CACHE_DIR || undefined;
+  const base = process.env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : tmpdir());
+  return join(base, 'lexgap');
+}
+
+export function cacheKey(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n\u0000')).digest('hex').slice(0, 24);
+}
+
+export function readCache(name: string): string | undefined {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  try {
+    return readFileSync(join(dir, name), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCache(name: string, produce: () => string): void {
+  const dir = cacheDir();
+  if (!dir) return;
+  const file = join(dir, name);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, produce());
+    renameSync(temp, file); // readers see the old entry or the whole new one
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
+export function dropCache(name: string): void {
+  const dir = cacheDir();
+  if (dir) rmSync(join(dir, name), { force: true });
+}

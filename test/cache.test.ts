@@ -1,0 +1,29 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lexgap } from './helpers/run-cli.js';
+
+const PLANTED = 'test/fixtures/profiles-asean/planted-mistakes.yaml';
+
+describe('the compiled-validator cache', () => {
+  it('gives the same findings whether it is empty, filled, damaged or off', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-cache-test-'));
+    const env = { LEXGAP_CACHE_DIR: dir };
+    const cold = lexgap(['validate', '--format', 'json', PLANTED], { env });
+    const entries = readdirSync(dir);
+    expect(entries.some((e) => e.startsWith('validator-'))).toBe(true);
+    expect(entries.some((e) => e.startsWith('framework-'))).toBe(true);
+    const warm = lexgap(['validate', '--format', 'json', PLANTED], { env });
+    for (const entry of entries) writeFileSync(join(dir, entry), 'this is not JavaScript {');
+    const damaged = lexgap(['validate', '--format', 'json', PLANTED], { env });
+    const off = lexgap(['validate', '--format', 'json', PLANTED], { env: { LEXGAP_CACHE_DIR: '' } });
+    expect(cold.code).toBe(1);
+    expect(JSON.parse(cold.stdout).findings).toHaveLength(5);
+    for (const run of [warm, damaged, off]) {
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe(cold.stdout);
+      expect(run.stderr).toBe('');
+    }
+  });
+});
