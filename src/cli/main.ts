@@ -27,7 +27,7 @@ export function buildProgram(): Command {
     .command('score')
     .description('score profiles: overall, per tier, coverage, standing and the gaps in priority order')
     .argument('<paths...>', 'profile files or folders of profiles')
-    .addOption(formatOption(['text', 'json', 'csv']))
+    .addOption(formatOption(['text', 'json', 'csv', 'markdown']))
     .option('--gaps <n>', 'how many gaps to list per country, or "all"')
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/score.js').then((m) => m.score(paths, options))));

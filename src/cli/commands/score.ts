@@ -1,6 +1,7 @@
 import { countErrors } from '../../findings/finding.js';
 import { formatFinding } from '../../findings/format-findings.js';
 import { scoreCsv } from '../../format/score-csv.js';
+import { scoreMarkdown } from '../../format/score-markdown.js';
 import { comparisonText, countryScoreText } from '../../format/score-text.js';
 import { textIn } from '../../framework/text.js';
 import type { Framework } from '../../framework/types.js';
@@ -11,7 +12,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { checkProfileFiles, loadCatalogue } from '../load-inputs.js';
 
 export interface ScoreOptions {
-  format: 'text' | 'json' | 'csv';
+  format: 'text' | 'json' | 'csv' | 'markdown';
   gaps?: string;
   frameworks: string[];
 }
@@ -48,6 +49,8 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
     process.stdout.write(JSON.stringify({ assessments }, null, 2) + '\n');
   } else if (options.format === 'csv') {
     process.stdout.write(scoreCsv(assessments));
+  } else if (options.format === 'markdown') {
+    process.stdout.write([...groupByFramework(scored)].map(([f, list]) => scoreMarkdown(f, list)).join('\n'));
   } else if (scored.length === 1) {
     const { framework, assessment } = scored[0]!;
     process.stdout.write(countryScoreText(framework, assessment, { gaps: gapLimit ?? 5 }) + '\n');
@@ -60,10 +63,8 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
 
 /** One comparison table per framework, then each country's most urgent gaps by id and title. */
 function comparisonsText(scored: { framework: Framework; assessment: Assessment }[], gaps: number): string {
-  const byFramework = new Map<Framework, Assessment[]>();
-  for (const { framework, assessment } of scored) byFramework.set(framework, [...(byFramework.get(framework) ?? []), assessment]);
   const out: string[] = [];
-  for (const [framework, assessments] of byFramework) {
+  for (const [framework, assessments] of groupByFramework(scored)) {
     out.push(comparisonText(framework, assessments), '');
     if (gaps > 0) {
       const titles = new Map(framework.tiers.flatMap((t) => t.provisions).map((p) => [p.id, textIn(p.title)]));
@@ -76,6 +77,12 @@ function comparisonsText(scored: { framework: Framework; assessment: Assessment 
     }
   }
   return out.join('\n');
+}
+
+function groupByFramework(scored: { framework: Framework; assessment: Assessment }[]): Map<Framework, Assessment[]> {
+  const byFramework = new Map<Framework, Assessment[]>();
+  for (const { framework, assessment } of scored) byFramework.set(framework, [...(byFramework.get(framework) ?? []), assessment]);
+  return byFramework;
 }
 
 function parseGapLimit(value: string | undefined): number | undefined {

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { lexgap, ROOT } from './helpers/run-cli.js';
+
+// Keeps the shipped data honest: what researchers quote and drafters compare themselves against.
+const framework = parse(readFileSync(join(ROOT, 'frameworks/asean-ocsea.yaml'), 'utf8'));
+const provisions: { id: string; elements: { id: string }[] }[] = framework.tiers.flatMap((t: any) => t.provisions);
+const files = readdirSync(join(ROOT, 'countries')).filter((f) => f.endsWith('.yaml')).sort();
+const profiles = Object.fromEntries(files.map((f) => [f.replace('.yaml', ''), parse(readFileSync(join(ROOT, 'countries', f), 'utf8'))]));
+const SCORED = new Set(['met', 'partial']);
+
+describe('the shipped country profiles', () => {
+  it('validate with no errors and no unevidenced answers', () => {
+    const result = lexgap(['validate', '--format', 'json', 'countries/']);
+    const findings = JSON.parse(result.stdout).findings;
+    expect(findings.filter((f: any) => f.severity === 'error')).toEqual([]);
+    expect(findings.filter((f: any) => f.code === 'answer-without-evidence')).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+
+  for (const [code, profile] of Object.entries(profiles)) {
+    describe(code, () => {
+      it('is a draft, says what it is based on, and is named after its country code', () => {
+        expect(profile.country).toBe(code);
+        expect(['draft', 'reviewed']).toContain(profile.status);
+        expect(typeof profile.basedOn).toBe('string');
+      });
+
+      it('answers every provision and every element of the framework', () => {
+        for (const p of provisions) {
+          const answer = profile.provisions[p.id];
+          expect(answer, `${code} ${p.id}`).toBeDefined();
+          for (const e of p.elements) expect(answer.elements?.[e.id], `${code} ${p.id}(${e.id})`).toBeDefined();
+        }
+      });
+
+      it('backs every met or partial element with a citation of a declared law in force', () => {
+        for (const [id, answer] of Object.entries<any>(profile.provisions)) {
+          for (const [element, value] of Object.entries<string>(answer.elements ?? {})) {
+            if (!SCORED.has(value)) continue;
+            const backing = (answer.evidence ?? []).filter((e: any) => !e.elements || e.elements.includes(element));
+            expect(backing.length, `${code} ${id}(${element}) is ${value} without evidence`).toBeGreaterThan(0);
+            for (const e of backing) {
+              const law = profile.laws?.[e.law];
+              expect(law, `${code} ${id} cites undeclared law ${e.law}`).toBeDefined();
+              expect(law.repealedBy, `${code} ${id} cites repealed ${e.law}`).toBeUndefined();
+            }
+          }
+        }
+      });
+
+      it('links only to http(s) addresses', () => {
+        const urls: string[] = [];
+        JSON.stringify(profile, (key, value) => (key === 'url' && urls.push(value), value));
+        for (const url of urls) expect(url).toMatch(/^https?:\/\/\S+$/);
+      });
+    });
+  }
+});
