@@ -91,6 +91,22 @@ describe('lexgap validate', () => {
     ]);
   });
 
+  it('points a missing key at its parent, and an unknown one at the key itself', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
+    const file = join(dir, 'M.yaml');
+    writeFileSync(
+      file,
+      'country: PH\nname: P\nframework: asean-ocsea\nassessed: 2025-01-01\nlaws: {a: {title: A}}\nprovisions:\n  T1.06:\n    elements: {a: met}\n    evidence:\n      - section: s.1\n        confidence: sourced\n        checked: 2025-01-01\n        quoted: x\n',
+    );
+    const result = lexgap(['validate', '--format', 'json', file]);
+    const found = JSON.parse(result.stdout).findings.map((f: any) => `${f.line}:${f.col} ${f.message}`);
+    expect(found).toEqual([
+      '1:1 missing "status"',
+      '10:9 provisions › T1.06 › evidence #1 is missing "law"',
+      '13:9 unknown key "quoted" in provisions › T1.06 › evidence #1',
+    ]);
+  });
+
   it('reports every problem of several files at once', () => {
     const result = lexgap(['validate', `${BAD}/tab-indent.yaml`, `${BAD}/duplicate-key.yaml`, `${BAD}/unknown-framework.yaml`]);
     expect(result.code).toBe(1);

@@ -92,8 +92,7 @@ function report(err: unknown, verbose: boolean): number {
     return EXIT.usage;
   }
   process.stderr.write(
-    `lexgap: internal error: ${e?.message ?? String(err)}\n` +
-      `This is a bug in lexgap, not in your files. Please report it with the command you ran${verbose ? '' : ' (add --verbose to see where it happened)'}.\n`,
+    `lexgap: internal error: ${e?.message ?? String(err)} — a bug in lexgap, not in your files; please report it with the command you ran${verbose ? '' : ' (--verbose shows where it happened)'}\n`,
   );
   if (verbose && e?.stack) process.stderr.write(e.stack + '\n');
   return EXIT.usage;

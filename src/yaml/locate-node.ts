@@ -22,7 +22,7 @@ export function locate(parsed: ParsedYaml, path: readonly (string | number)[], t
     node = resolveAlias(parsed, node);
     const next = child(node, segment);
     if (!next) break;
-    pair = next.pair;
+    pair = next.pair; // undefined for a list item: its "key" is the item itself
     node = next.node;
   }
   const chosen = target === 'key' && pair && isNodeWithRange(pair.key) ? pair.key : node;
