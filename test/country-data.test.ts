@@ -20,6 +20,23 @@ describe('the shipped country profiles', () => {
     expect(result.code).toBe(0);
   });
 
+  it('cover all eleven ASEAN member states', () => {
+    expect(Object.keys(profiles)).toEqual(['BN', 'ID', 'KH', 'LA', 'MM', 'MY', 'PH', 'SG', 'TH', 'TL', 'VN']);
+  });
+
+  it('reflect the known regional findings', () => {
+    const answer = (code: string, provision: string, element: string) => profiles[code].provisions[provision].elements[element];
+    // Viet Nam defines a child as under 16 (Law on Children 2016, art. 1).
+    expect(answer('VN', 'T1.01', 'a')).toBe('not-met');
+    // Cambodia's definition excludes virtual material (realistic images of non-existent children).
+    expect(answer('KH', 'T1.03', 'b')).toBe('not-met');
+    // ICMEC/Freshfields (2023): only the Philippines puts reporting duties on online service providers
+    // and on financial institutions.
+    const codes = Object.keys(profiles);
+    expect(codes.filter((c) => answer(c, 'T2.05', 'a') === 'met')).toEqual(['PH']);
+    expect(codes.filter((c) => answer(c, 'T3.01', 'b') === 'met')).toEqual(['PH']);
+  });
+
   for (const [code, profile] of Object.entries(profiles)) {
     describe(code, () => {
       it('is a draft, says what it is based on, and is named after its country code', () => {
@@ -58,4 +75,11 @@ describe('the shipped country profiles', () => {
       });
     });
   }
+});
+
+describe('the README', () => {
+  it('shows the regional table exactly as lexgap generates it (run `npm run readme-table` after changing a profile)', async () => {
+    const { generatedTable, readmeTable } = await import('./helpers/readme-table.mjs');
+    expect(readmeTable(readFileSync(join(ROOT, 'README.md'), 'utf8'))).toBe(generatedTable().trim());
+  });
 });

@@ -39,7 +39,7 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
   }
   if (warned.length > 0) {
     const total = warned.reduce((n, w) => n + w.count, 0);
-    const files = warned.map((w) => w.file).join(' ');
+    const files = warned.length > 3 ? paths.join(' ') : warned.map((w) => w.file).join(' ');
     process.stderr.write(`${total} warning${total === 1 ? '' : 's'} in ${warned.length} profile${warned.length === 1 ? '' : 's'} — \`lexgap validate ${files}\` shows them\n`);
   }
   for (const f of frameworkFindings) process.stderr.write(formatFinding(f) + '\n');
