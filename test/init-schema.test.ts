@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ describe('lexgap init', () => {
   it('writes a complete blank profile that validates with no errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
     const out = join(dir, 'KH.yaml');
-    const result = lexgap(['init', 'kh', '--out', out]);
+    const result = lexgap(['init', 'kh', '--framework', 'asean-ocsea', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`Wrote ${out}: Cambodia (KH), 43 provisions of asean-ocsea`);
     const text = readFileSync(out, 'utf8');
@@ -23,7 +23,7 @@ describe('lexgap init', () => {
   });
 
   it('points the schema modeline at the committed schema, relative to the profile', () => {
-    const result = lexgap(['init', 'TH', '--out', 'test/fixtures/.TH-init.yaml', '--force']);
+    const result = lexgap(['init', 'TH', '--framework', 'asean-ocsea', '--out', 'test/fixtures/.TH-init.yaml', '--force']);
     expect(result.code).toBe(0);
     const text = readFileSync(join(ROOT, 'test/fixtures/.TH-init.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/asean-ocsea.profile.json');
@@ -33,11 +33,11 @@ describe('lexgap init', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
     const out = join(dir, 'PH.yaml');
     writeFileSync(out, 'my careful work\n');
-    const refused = lexgap(['init', 'PH', '--out', out]);
+    const refused = lexgap(['init', 'PH', '--framework', 'asean-ocsea', '--out', out]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('already exists — not replaced  (use --force to replace it');
     expect(readFileSync(out, 'utf8')).toBe('my careful work\n');
-    const forced = lexgap(['init', 'PH', '--out', out, '--force']);
+    const forced = lexgap(['init', 'PH', '--framework', 'asean-ocsea', '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('name: Philippines');
   });
@@ -51,11 +51,19 @@ describe('lexgap init', () => {
 });
 
 describe('lexgap schema', () => {
-  it('keeps the committed profile schema in step with the framework (run `npm run schemas` after editing a framework)', () => {
-    const result = lexgap(['schema', '--framework', 'asean-ocsea']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe(readFileSync(join(ROOT, 'schemas/asean-ocsea.profile.json'), 'utf8'));
+  const shipped = readdirSync(join(ROOT, 'frameworks')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+
+  it('ships a committed profile schema for every shipped framework', () => {
+    expect(shipped).toEqual(expect.arrayContaining(['asean-ocsea', 'asean-victim-services', 'icmec-model-legislation']));
   });
+
+  for (const id of shipped) {
+    it(`keeps the committed ${id} profile schema in step with the framework (run \`npm run schemas\` after editing a framework)`, () => {
+      const result = lexgap(['schema', '--framework', id]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toBe(readFileSync(join(ROOT, `schemas/${id}.profile.json`), 'utf8'));
+    });
+  }
 
   it('derives draft-07 with the provision and element ids as the only keys and the scale as answers', () => {
     const schema = JSON.parse(lexgap(['schema', '--framework', 'mini', '--frameworks', 'test/fixtures/frameworks']).stdout);
@@ -75,7 +83,7 @@ describe('lexgap schema', () => {
   it('asks which framework when there are several', () => {
     const result = lexgap(['schema', '--frameworks', 'test/fixtures/frameworks']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('add --framework with one of: asean-ocsea, mini');
+    expect(result.stderr).toContain('add --framework with one of: asean-ocsea, asean-victim-services, icmec-model-legislation, mini');
   });
 });
 

@@ -1,4 +1,6 @@
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LoadedCrosswalk } from '../crosswalk/types.js';
 import type { Finding } from '../findings/finding.js';
 import { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { loadFrameworks } from '../framework/load-frameworks.js';
@@ -16,6 +18,14 @@ export async function loadCatalogue(extraDirs: readonly string[] = []): Promise<
   }
   const { frameworks, findings } = await loadFrameworks([SHIPPED_FRAMEWORKS, ...extraDirs]);
   return { catalogue: new FrameworkCatalogue(frameworks), findings };
+}
+
+/** The crosswalks in `crosswalks/` beside the shipped frameworks and in each --frameworks folder. */
+export async function loadCrosswalks(catalogue: FrameworkCatalogue, extraDirs: readonly string[] = []): Promise<{ crosswalks: LoadedCrosswalk[]; findings: Finding[] }> {
+  const dirs = [SHIPPED_FRAMEWORKS, ...extraDirs].map((dir) => join(dir, 'crosswalks'));
+  // Imported here, not at the top: only `score --framework` needs crosswalks, and validate stays lean.
+  const { loadCrosswalks: load } = await import('../crosswalk/load-crosswalks.js');
+  return load(dirs, catalogue.loaded.map((l) => l.framework));
 }
 
 export interface CheckedFiles {

@@ -20,6 +20,7 @@ export function buildProgram(): Command {
     .description('check profiles against their framework; every finding at once, as file:line:col')
     .argument('<paths...>', 'profile files or folders of profiles')
     .addOption(formatOption(['text', 'json']))
+    .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings, e.g. 0 in CI')
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/validate.js').then((m) => m.validate(paths, options))));
 
@@ -29,6 +30,9 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'profile files or folders of profiles')
     .addOption(formatOption(['text', 'json', 'csv', 'markdown']))
     .option('--gaps <n>', 'how many gaps to list per country, or "all"')
+    .option('--framework <id>', 'score against this framework; profiles that answer another are derived through a crosswalk')
+    .addOption(new Option('--by <view>', 'group the scores by tier, or by the focus areas the framework tags').choices(['tier', 'focus-area']).default('tier'))
+    .option('--fail-under <score>', 'exit 1 when a country\'s overall score is below this: 0–1, or a percentage such as 60%')
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/score.js').then((m) => m.score(paths, options))));
 
@@ -57,6 +61,25 @@ export function buildProgram(): Command {
     .addOption(formatOption(['text', 'json']))
     .addOption(frameworksOption())
     .action(async (options) => run(import('./commands/frameworks.js').then((m) => m.frameworks(options))));
+
+  program
+    .command('diff')
+    .description('what changed between two versions of a profile: provisions improved or regressed, score deltas, laws')
+    .argument('<profile>', 'the earlier version (or, with --since, the profile itself)')
+    .argument('[new-profile]', 'the later version')
+    .option('--since <git-rev>', 'compare the profile with its version at this git revision (HEAD~1, a tag, a branch)')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(frameworksOption())
+    .action(async (first, second, options) => run(import('./commands/diff.js').then((m) => m.diff(first, second, options))));
+
+  program
+    .command('export')
+    .description('tidy data for research tools: one row per country × provision × element, as CSV or JSON')
+    .argument('<paths...>', 'profile files or folders of profiles')
+    .addOption(formatOption(['csv', 'json']))
+    .option('--out <file>', 'write to this file instead of printing')
+    .addOption(frameworksOption())
+    .action(async (paths, options) => run(import('./commands/export.js').then((m) => m.exportData(paths, options))));
 
   return program;
 }

@@ -1,18 +1,29 @@
+import { isDerived } from './derived-text.js';
 import type { Assessment } from '../scoring/types.js';
 import { toCsv } from './csv.js';
 
 export const SCORE_CSV_COLUMNS = ['country', 'name', 'framework', 'framework_version', 'assessed', 'status', 'scope', 'score', 'coverage', 'attained', 'standing', 'gaps'] as const;
+/** Added with `--framework`: the crosswalk a row was derived through (empty when assessed directly), its source framework and its caveats. */
+export const DERIVED_CSV_COLUMNS = ['derived_via', 'derived_from', 'derived_caveats'] as const;
 
 /** Tidy CSV: one row per country × scope (overall, then each tier); scores as fractions 0..1. */
-export function scoreCsv(assessments: readonly Assessment[]): string {
+export function scoreCsv(assessments: readonly Assessment[], options: { derivedColumns?: boolean } = {}): string {
   const rows = assessments.flatMap((a) => {
     const common = [a.country, a.name, a.frameworkId, a.frameworkVersion, a.assessed, a.status];
+    const derived = options.derivedColumns ? derivedCells(a) : [];
     return [
-      [...common, 'overall', round(a.score), round(a.coverage), a.standing !== null, a.standing ?? '', a.gaps.length],
-      ...a.tiers.map((t) => [...common, t.id, round(t.score), round(t.coverage), t.attained, a.standing ?? '', a.gaps.filter((g) => g.tierId === t.id).length]),
+      [...common, 'overall', round(a.score), round(a.coverage), a.standing !== null, a.standing ?? '', a.gaps.length, ...derived],
+      ...a.tiers.map((t) => [...common, t.id, round(t.score), round(t.coverage), t.attained, a.standing ?? '', a.gaps.filter((g) => g.tierId === t.id).length, ...derived]),
     ];
   });
-  return toCsv([[...SCORE_CSV_COLUMNS], ...rows]);
+  const header = [...SCORE_CSV_COLUMNS, ...(options.derivedColumns ? DERIVED_CSV_COLUMNS : [])];
+  return toCsv([header, ...rows]);
+}
+
+/** The derived columns of one assessment's rows; caveats one per line within the cell. */
+export function derivedCells(a: Assessment): string[] {
+  if (!isDerived(a)) return ['', '', ''];
+  return [a.derived.crosswalk, `${a.derived.from.id} ${a.derived.from.version}`, a.derived.caveats.map((c) => c.replace(/\s+/g, ' ').trim()).join('\n')];
 }
 
 function round(value: number | null): number | null {

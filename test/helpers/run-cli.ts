@@ -24,6 +24,7 @@ export function lexgap(args: string[], options: { cwd?: string; input?: string; 
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', LEXGAP_CACHE_DIR: CACHE_DIR, ...options.env },
     timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

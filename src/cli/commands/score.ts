@@ -1,34 +1,47 @@
-import { countErrors } from '../../findings/finding.js';
+import { deriveAll, type ScoredProfile } from '../../crosswalk/derive-all.js';
+import { scoreByFocusArea } from '../../crosswalk/focus-areas.js';
+import { countErrors, type Finding } from '../../findings/finding.js';
 import { formatFinding } from '../../findings/format-findings.js';
+import { derivationTrace, derivedNotice, isDerived, provisionMatrixText } from '../../format/derived-text.js';
+import { derivedMarkdown } from '../../format/derived-markdown.js';
+import { focusAreaCsv, focusAreaJson, focusAreaMarkdown, focusAreaText, type FocusAreaView } from '../../format/score-by-focus-area.js';
 import { scoreCsv } from '../../format/score-csv.js';
 import { scoreMarkdown } from '../../format/score-markdown.js';
 import { comparisonText, countryScoreText } from '../../format/score-text.js';
+import type { FrameworkCatalogue } from '../../framework/framework-catalogue.js';
 import { textIn } from '../../framework/text.js';
 import type { Framework } from '../../framework/types.js';
 import { score as scoreProfile } from '../../scoring/score.js';
 import type { Assessment } from '../../scoring/types.js';
 import { collectProfileFiles } from '../collect-files.js';
 import { EXIT, UsageError } from '../errors.js';
-import { checkProfileFiles, loadCatalogue } from '../load-inputs.js';
+import { checkProfileFiles, loadCatalogue, loadCrosswalks } from '../load-inputs.js';
+import { pickFramework } from '../pick-framework.js';
 
 export interface ScoreOptions {
   format: 'text' | 'json' | 'csv' | 'markdown';
   gaps?: string;
   frameworks: string[];
+  /** Score against this framework, deriving results through crosswalks where a profile answers another. */
+  framework?: string;
+  by: 'tier' | 'focus-area';
+  failUnder?: string;
 }
 
 /** `lexgap score`: scores every valid profile; profiles with errors are reported and skipped (exit 1). */
 export async function score(paths: string[], options: ScoreOptions): Promise<number> {
   const gapLimit = parseGapLimit(options.gaps);
+  const bar = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
   const files = await collectProfileFiles(paths);
   const { catalogue, findings: frameworkFindings } = await loadCatalogue(options.frameworks);
+  const target = options.framework === undefined ? undefined : pickFramework(catalogue, options.framework);
   const { checks, sources } = await checkProfileFiles(files, catalogue);
 
-  const scored: { framework: Framework; assessment: Assessment }[] = [];
+  let scored: ScoredProfile[] = [];
   const warned: { file: string; count: number }[] = [];
   for (const check of checks) {
     const errors = countErrors(check.findings);
-    if (check.profile && check.framework) scored.push({ framework: check.framework, assessment: scoreProfile(check.framework, check.profile) });
+    if (check.profile && check.framework) scored.push({ file: check.file, framework: check.framework, profile: check.profile, assessment: scoreProfile(check.framework, check.profile) });
     if (errors > 0) {
       process.stderr.write(`${check.file}: not scored — ${errors} error${errors === 1 ? '' : 's'}:\n`);
       for (const f of check.findings.filter((f) => f.severity === 'error')) process.stderr.write(formatFinding(f, sources.get(f.file)) + '\n');
@@ -44,31 +57,84 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
   }
   for (const f of frameworkFindings) process.stderr.write(formatFinding(f) + '\n');
 
-  const assessments = scored.map((s) => s.assessment);
-  if (options.format === 'json') {
-    process.stdout.write(JSON.stringify({ assessments }, null, 2) + '\n');
-  } else if (options.format === 'csv') {
-    process.stdout.write(scoreCsv(assessments));
-  } else if (options.format === 'markdown') {
-    process.stdout.write([...groupByFramework(scored)].map(([f, list]) => scoreMarkdown(f, list)).join('\n'));
-  } else if (scored.length === 1) {
-    const { framework, assessment } = scored[0]!;
-    process.stdout.write(countryScoreText(framework, assessment, { gaps: gapLimit ?? 5 }) + '\n');
-  } else {
-    process.stdout.write(comparisonsText(scored, gapLimit ?? 3));
+  let underived = false;
+  if (target) {
+    const derived = await deriveForTarget(scored, target, catalogue, options.frameworks);
+    scored = derived.results;
+    underived = derived.failed;
   }
-  const failed = checks.some((c) => countErrors(c.findings) > 0) || countErrors(frameworkFindings) > 0;
-  return failed ? EXIT.findings : EXIT.ok;
+
+  process.stdout.write(options.by === 'focus-area' ? focusAreaOutput(scored, options.format) : tierOutput(scored, options.format, gapLimit, target !== undefined));
+
+  const failed = checks.some((c) => countErrors(c.findings) > 0) || countErrors(frameworkFindings) > 0 || underived;
+  const below = bar === undefined ? false : reportFailUnder(scored.map((s) => s.assessment), bar);
+  return failed || below ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * Results against --framework: profiles that answer it as they are, the others derived through a
+ * crosswalk. A crosswalk with errors is reported and its profiles are not scored (exit 1); no
+ * crosswalk at all is a usage problem (exit 2).
+ */
+async function deriveForTarget(
+  scored: ScoredProfile[],
+  target: Framework,
+  catalogue: FrameworkCatalogue,
+  extraDirs: string[],
+): Promise<{ results: ScoredProfile[]; failed: boolean }> {
+  const needed = scored.some((s) => s.framework.id !== target.id);
+  const { crosswalks, findings } = needed ? await loadCrosswalks(catalogue, extraDirs) : { crosswalks: [], findings: [] as Finding[] };
+  for (const f of findings) process.stderr.write(formatFinding(f) + '\n');
+  const { results, missing } = deriveAll(scored, target, crosswalks);
+  if (missing.size > 0 && countErrors(findings) === 0) {
+    const [from, files] = [...missing][0]!;
+    const towards = crosswalks.filter((c) => c.crosswalk.to === target.id).map((c) => c.crosswalk.from);
+    throw new UsageError(
+      `no crosswalk from ${from} to ${target.id}: ${files.length === 1 ? files[0] : `${files.length} profiles`} cannot be scored against ${target.id}`,
+      towards.length ? `${target.id} results can be derived from profiles that answer ${towards.join(', ')}` : `no crosswalk leads to ${target.id}: score without --framework, or write one as frameworks/README.md ("Crosswalks") describes`,
+    );
+  }
+  for (const [from, files] of missing) {
+    for (const file of files) process.stderr.write(`${file}: not scored against ${target.id} — it answers ${from}, and no usable crosswalk from ${from} to ${target.id} could be loaded (see the errors above)\n`);
+  }
+  return { results, failed: missing.size > 0 || countErrors(findings) > 0 };
+}
+
+function tierOutput(scored: ScoredProfile[], format: ScoreOptions['format'], gapLimit: number | undefined, derivedColumns: boolean): string {
+  const assessments = scored.map((s) => s.assessment);
+  if (format === 'json') return JSON.stringify({ assessments }, null, 2) + '\n';
+  if (format === 'csv') return scoreCsv(assessments, { derivedColumns });
+  if (format === 'markdown') return [...groupByFramework(scored)].map(([f, list]) => scoreMarkdown(f, list) + derivedMarkdown(f, list)).join('\n');
+  if (scored.length === 1) {
+    const { framework, assessment: a } = scored[0]!;
+    const text = countryScoreText(framework, a, { gaps: gapLimit ?? 5 });
+    return isDerived(a) ? `${derivedNotice(framework, [a])}\n\n${text}\n\n${derivationTrace(framework, a)}\n` : text + '\n';
+  }
+  return comparisonsText(scored, gapLimit ?? 3);
+}
+
+function focusAreaOutput(scored: ScoredProfile[], format: ScoreOptions['format']): string {
+  const views: FocusAreaView[] = [...groupByFramework(scored)].map(([framework]) => ({
+    framework,
+    rows: scored.filter((s) => s.framework === framework).map((s) => ({ assessment: s.assessment, groups: scoreByFocusArea(framework, s.profile) })),
+  }));
+  if (format === 'json') return JSON.stringify(focusAreaJson(views), null, 2) + '\n';
+  if (format === 'csv') return focusAreaCsv(views);
+  return views.map(format === 'markdown' ? focusAreaMarkdown : focusAreaText).join('\n');
 }
 
 /** One comparison table per framework, then each country's most urgent gaps by id and title. */
-function comparisonsText(scored: { framework: Framework; assessment: Assessment }[], gaps: number): string {
+function comparisonsText(scored: ScoredProfile[], gaps: number): string {
   const out: string[] = [];
   for (const [framework, assessments] of groupByFramework(scored)) {
+    const notice = derivedNotice(framework, assessments);
+    if (notice) out.push(notice, '');
     out.push(comparisonText(framework, assessments), '');
+    if (notice) out.push(provisionMatrixText(framework, assessments), '');
     if (gaps > 0) {
       const titles = new Map(framework.tiers.flatMap((t) => t.provisions).map((p) => [p.id, textIn(p.title)]));
-      out.push(`Most urgent gaps (${Number.isFinite(gaps) ? `up to ${gaps}` : 'all'} per country; \`lexgap score <file>\` gives the recommendations):`);
+      const command = notice ? `lexgap score --framework ${framework.id} <file>` : 'lexgap score <file>';
+      out.push(`Most urgent gaps (${Number.isFinite(gaps) ? `up to ${gaps}` : 'all'} per country; \`${command}\` gives the recommendations):`);
       for (const a of assessments) {
         const list = a.gaps.slice(0, gaps).map((g) => `${g.id} ${titles.get(g.id)}`);
         out.push(`  ${a.country}: ${list.length ? list.join('; ') : 'none among the assessed provisions'}`);
@@ -79,10 +145,46 @@ function comparisonsText(scored: { framework: Framework; assessment: Assessment 
   return out.join('\n');
 }
 
-function groupByFramework(scored: { framework: Framework; assessment: Assessment }[]): Map<Framework, Assessment[]> {
+function groupByFramework(scored: readonly ScoredProfile[]): Map<Framework, Assessment[]> {
   const byFramework = new Map<Framework, Assessment[]>();
   for (const { framework, assessment } of scored) byFramework.set(framework, [...(byFramework.get(framework) ?? []), assessment]);
   return byFramework;
+}
+
+/** Says which countries fall below --fail-under (no score at all counts as below); true when any does. */
+function reportFailUnder(assessments: readonly Assessment[], bar: number): boolean {
+  const shown = `${+(bar * 100).toFixed(2)}%`;
+  const below = assessments.filter((a) => a.score === null || a.score < bar - 1e-9);
+  if (assessments.length === 0) {
+    process.stderr.write(`--fail-under ${shown}: no country was scored, so none reaches it\n`);
+    return true;
+  }
+  if (below.length === 0) {
+    process.stderr.write(`--fail-under ${shown}: every country reaches it (${assessments.length} scored)\n`);
+    return false;
+  }
+  const list = below.map((a) => `  ${a.country} ${a.name} (${a.frameworkId}): ${a.score === null ? 'no score — nothing assessed yet' : floorPercent(a.score)}`);
+  process.stderr.write(`--fail-under ${shown}: ${below.length} of ${assessments.length} countr${assessments.length === 1 ? 'y scores' : 'ies score'} below it:\n${list.join('\n')}\n`);
+  return true;
+}
+
+/** One decimal, rounded down: a score just under the bar never shows as reaching it. */
+function floorPercent(score: number): string {
+  return `${(Math.floor(score * 1000 + 1e-6) / 10).toFixed(1)}%`;
+}
+
+/** `0.6`, `60%` or `60.5%` → 0.6…; anything else is a usage error. */
+export function parseFailUnder(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(value);
+  const hint = 'give a score between 0 and 1, such as 0.6, or a percentage, such as 60%';
+  if (!match) throw new UsageError(`--fail-under ${value}: not a score`, hint);
+  const n = Number(match[1]);
+  if (match[2] === '%') {
+    if (n > 100) throw new UsageError(`--fail-under ${value}: a percentage cannot be above 100%`, hint);
+    return n / 100;
+  }
+  if (n > 1) throw new UsageError(`--fail-under ${value}: a score is between 0 and 1`, `for a percentage write ${value}%`);
+  return n;
 }
 
 function parseGapLimit(value: string | undefined): number | undefined {

@@ -1,0 +1,107 @@
+import { textIn } from '../framework/text.js';
+import type { Framework } from '../framework/types.js';
+import type { Evidence, Profile } from '../profile/types.js';
+import type { Assessment } from '../scoring/types.js';
+
+/** One citation backing an element, with the cited law's title resolved. */
+export interface ExportCitation {
+  law: string;
+  law_title: string;
+  section: string | null;
+  quote: string | null;
+  /** The citation's own link, else the law's. */
+  url: string | null;
+  confidence: string;
+  checked: string;
+  source: string | null;
+}
+
+/**
+ * One country × provision × element: the unit researchers count. Field names are the published
+ * column names (snake_case) and never change meaning; new fields may be added at the end.
+ */
+export interface ExportRow {
+  country: string;
+  country_name: string;
+  framework: string;
+  framework_version: string;
+  assessed: string;
+  status: string;
+  tier: string;
+  provision: string;
+  provision_title: string;
+  weight: number;
+  element: string;
+  element_text: string;
+  /** As written in the profile; null when the profile leaves the element out. */
+  answer: string | null;
+  score: number | null;
+  applicable: boolean;
+  provision_answer: string | null;
+  provision_score: number | null;
+  provision_scored_from: 'elements' | 'provision' | 'none';
+  notes: string | null;
+  citations: ExportCitation[];
+}
+
+/** Every element of the framework for one scored profile, in framework order; English text. */
+export function exportRows(framework: Framework, profile: Profile, assessment: Assessment): ExportRow[] {
+  const laws = profile.laws ?? {};
+  const results = new Map(assessment.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
+  return framework.tiers.flatMap((tier) =>
+    tier.provisions.flatMap((provision) => {
+      const result = results.get(provision.id)!;
+      const given = Object.hasOwn(profile.provisions, provision.id) ? profile.provisions[provision.id] : undefined;
+      const evidence = given?.evidence ?? [];
+      return provision.elements.map((element, i): ExportRow => {
+        const scored = result.elements[i]!;
+        return {
+          country: profile.country,
+          country_name: profile.name,
+          framework: framework.id,
+          framework_version: framework.version,
+          assessed: profile.assessed,
+          status: profile.status,
+          tier: tier.id,
+          provision: provision.id,
+          provision_title: textIn(provision.title),
+          weight: provision.weight,
+          element: element.id,
+          element_text: textIn(element.text),
+          answer: scored.answer ?? null,
+          score: round(scored.score),
+          applicable: scored.applicable && result.applicable,
+          provision_answer: given?.answer ?? null,
+          provision_score: round(result.score),
+          provision_scored_from: result.scoredFrom,
+          notes: given?.notes ?? null,
+          citations: evidence.filter((e) => backs(e, element.id)).map((e) => citation(e, laws)),
+        };
+      });
+    }),
+  );
+}
+
+/** A citation with no `elements` list backs the whole provision (as `validate` reads it). */
+function backs(evidence: Evidence, element: string): boolean {
+  return !evidence.elements || evidence.elements.length === 0 || evidence.elements.includes(element);
+}
+
+function citation(e: Evidence, laws: NonNullable<Profile['laws']>): ExportCitation {
+  const law = Object.hasOwn(laws, e.law) ? laws[e.law] : undefined;
+  return {
+    law: e.law,
+    law_title: law?.title ?? '',
+    section: e.section ?? null,
+    quote: e.quote ?? null,
+    url: e.url ?? law?.url ?? null,
+    confidence: e.confidence,
+    checked: e.checked,
+    source: e.source ?? null,
+  };
+}
+
+/** Four decimals, as in `lexgap score --format csv`: enough for weighted means, stable across runs. */
+function round(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10000) / 10000;
+}
