@@ -6,6 +6,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { scaleRows } from './scale.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/lexgap.js');
@@ -54,3 +55,8 @@ console.log('|---|---:|---:|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log(`\nModules loaded by \`validate\`: ${new Set(loaded).size}; puppeteer or handlebars among them: ${heavy.length ? heavy.join(', ') : 'none'}`);
 if (heavy.length) process.exitCode = 1;
+
+console.log('\nValidate and score N synthetic profiles (every element answered, a citation on each provision):\n');
+console.log('| profiles | validate | validate + score | peak memory | per profile | growth |');
+console.log('|---:|---:|---:|---:|---:|---|');
+for (const row of scaleRows()) console.log(`| ${row.join(' | ')} |`);
