@@ -1,11 +1,8 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { compileValidator, type Validate } from '../findings/compile-validator.js';
 import { countErrors, sortFindings, type Finding } from '../findings/finding.js';
-import { displayPath } from '../framework/load-frameworks.js';
 import type { Framework } from '../framework/types.js';
 import { parseYaml } from '../yaml/parse-yaml.js';
-import { readSource } from '../yaml/read-source.js';
+import { readYamlFolder } from '../yaml/read-yaml-folder.js';
 import { checkCrosswalk } from './check-crosswalk.js';
 import { crosswalkMetaSchema } from './crosswalk-meta-schema.js';
 import type { LoadedCrosswalk } from './types.js';
@@ -26,15 +23,8 @@ export async function loadCrosswalks(
   const crosswalks: LoadedCrosswalk[] = [];
   const findings: Finding[] = [];
   for (const dir of dirs) {
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n)).sort();
-    for (const name of names) {
-      const file = displayPath(join(dir, name));
-      const source = await readSource(join(dir, name));
-      if (!source.ok) {
-        findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: source.message, hint: source.hint });
-        continue;
-      }
-      const { parsed, findings: syntax } = parseYaml(file, source.text);
+    for (const { file, text } of await readYamlFolder(dir, findings, { missingOk: true })) {
+      const { parsed, findings: syntax } = parseYaml(file, text);
       findings.push(...syntax);
       if (countErrors(syntax) > 0) continue;
       validateShape ??= compileValidator(crosswalkMetaSchema);

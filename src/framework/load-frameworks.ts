@@ -1,10 +1,8 @@
-import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import { compileValidator, type Validate } from '../findings/compile-validator.js';
 import { cacheKey, readCache, writeCache } from '../cache/disk-cache.js';
 import { countErrors, sortFindings, type Finding } from '../findings/finding.js';
 import { parseYaml } from '../yaml/parse-yaml.js';
-import { readSource } from '../yaml/read-source.js';
+import { readYamlFolder } from '../yaml/read-yaml-folder.js';
 import { checkFramework } from './check-framework.js';
 import { frameworkMetaSchema } from './framework-meta-schema.js';
 import type { Framework, LoadedFramework } from './types.js';
@@ -17,15 +15,8 @@ export async function loadFrameworks(dirs: readonly string[]): Promise<{ framewo
   const frameworks: LoadedFramework[] = [];
   const findings: Finding[] = [];
   for (const dir of dirs) {
-    const names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-    for (const name of names) {
-      const file = displayPath(join(dir, name));
-      const source = await readSource(join(dir, name));
-      if (!source.ok) {
-        findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: source.message, hint: source.hint });
-        continue;
-      }
-      const checked = checkFrameworkText(file, source.text);
+    for (const { file, text } of await readYamlFolder(dir, findings)) {
+      const checked = checkFrameworkText(file, text);
       findings.push(...checked.findings);
       if (!checked.framework) continue;
       const twin = frameworks.find((f) => f.framework.id === checked.framework!.id);
@@ -59,10 +50,4 @@ function checkFrameworkText(file: string, text: string): { framework?: Framework
   const checked = checkFramework(parsed, validateShape);
   if (checked.framework && checked.findings.length === 0) writeCache(name, () => JSON.stringify(checked.framework));
   return { framework: checked.framework, findings: [...findings, ...checked.findings] };
-}
-
-/** Paths in messages are relative to where the user stands, as they typed them. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel === '' ? path : rel.startsWith('..') && rel.split('/').filter((s) => s === '..').length > 2 ? path : rel;
 }
