@@ -63,6 +63,29 @@ export function buildProgram(): Command {
     .action(async (options) => run(import('./commands/frameworks.js').then((m) => m.frameworks(options))));
 
   program
+    .command('report')
+    .description('write a gap report per profile, as PDF and/or HTML, named after the country code (PH.pdf)')
+    .argument('<paths...>', 'profile files or folders of profiles')
+    .addOption(formatOption(['pdf', 'html', 'both']))
+    .option('--out <dir>', 'the folder to write the reports in', '.')
+    .option('--lang <code>', 'the language of the report\'s own words (en, th, vi)', 'en')
+    .addOption(new Option('--template <name>', 'the country gap report, or the two-page brief for parliament').choices(['country', 'brief']).default('country'))
+    .option('--templates <dir>', 'a folder whose templates, partials and styles replace the shipped ones of the same name')
+    .addOption(frameworksOption())
+    .action(async (paths, options) => run(import('./commands/report.js').then((m) => m.report(paths, options))));
+
+  program
+    .command('compare')
+    .description('the regional comparison: a heatmap of countries × provisions by tier, as HTML, PDF (landscape A4) or CSV')
+    .argument('<paths...>', 'profile files or folders of profiles')
+    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else html)').choices(['html', 'pdf', 'csv']))
+    .option('--out <file>', 'the file to write (default: comparison.<format>; "-" prints HTML or CSV)')
+    .option('--lang <code>', 'the language of the report\'s own words (en, th, vi)', 'en')
+    .option('--templates <dir>', 'a folder whose templates, partials and styles replace the shipped ones of the same name')
+    .addOption(frameworksOption())
+    .action(async (paths, options) => run(import('./commands/compare.js').then((m) => m.compare(paths, options))));
+
+  program
     .command('diff')
     .description('what changed between two versions of a profile: provisions improved or regressed, score deltas, laws')
     .argument('<profile>', 'the earlier version (or, with --since, the profile itself)')

@@ -1,0 +1,86 @@
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { getCatalog, isLanguageCode, CATALOGUES } from '../../report/i18n/catalog.js';
+import { HtmlRenderer, TemplateError, type TemplateName } from '../../report/render/render-html.js';
+import { loadScoredProfiles } from '../../report/scored-profiles.js';
+import { buildBriefView } from '../../report/view/build-brief-view.js';
+import { buildCountryView } from '../../report/view/build-country-view.js';
+import { printPdfs, writeHtml, type OutputDocument } from '../../report/write-documents.js';
+import { EXIT, UsageError } from '../errors.js';
+import { LEXGAP_VERSION } from '../../version.js';
+
+export interface ReportOptions {
+  format: 'pdf' | 'html' | 'both';
+  out: string;
+  lang: string;
+  template: 'country' | 'brief';
+  templates?: string;
+  frameworks: string[];
+}
+
+/** `lexgap report`: one HTML and/or PDF report per valid profile, named after its country code. */
+export async function report(paths: string[], options: ReportOptions): Promise<number> {
+  const catalog = await checkReportOptions(options);
+  const { scored, failed } = await loadScoredProfiles(paths, options.frameworks);
+  if (scored.length === 0) return failed ? EXIT.findings : EXIT.ok;
+
+  const renderer = await createRenderer(options.templates);
+  const version = LEXGAP_VERSION;
+  const suffix = options.template === 'brief' ? '-brief' : '';
+  const docs: OutputDocument[] = [];
+  const seen = new Map<string, string>();
+  for (const s of scored) {
+    const code = s.profile.country;
+    const earlier = seen.get(code);
+    if (earlier) throw new UsageError(`${s.file} and ${earlier} are both about ${code}, and would write the same report`, 'report them one at a time, with a different --out for each');
+    seen.set(code, s.file);
+    const input = { ...s, catalog, file: basename(s.file), version };
+    const view = options.template === 'brief' ? buildBriefView(input) : buildCountryView(input);
+    const rendered = renderWith(renderer, options.template, view, options.templates);
+    if (rendered.uncovered.length > 0) warnUncovered(code, rendered.uncovered);
+    const name = join(options.out, `${code}${suffix}`);
+    docs.push({ label: code, rendered, htmlPath: `${name}.html`, pdfPath: options.format === 'html' ? null : `${name}.pdf` });
+  }
+
+  if (options.format !== 'pdf') await writeHtml(docs);
+  const printed = options.format === 'html' ? EXIT.ok : await printPdfs(docs, { htmlWritten: options.format === 'both' });
+  if (printed !== EXIT.ok) return printed;
+  return failed ? EXIT.findings : EXIT.ok;
+}
+
+/** Checks what can be checked before any profile is read; returns the catalogue for --lang. */
+export async function checkReportOptions(options: { lang: string; templates?: string }): Promise<ReturnType<typeof getCatalog>> {
+  if (!isLanguageCode(options.lang)) throw new UsageError(`--lang ${options.lang}: not a language code`, `give a code such as ${Object.keys(CATALOGUES).join(', ')}`);
+  if (options.templates !== undefined) {
+    const info = await stat(options.templates).catch(() => undefined);
+    if (!info?.isDirectory()) throw new UsageError(`--templates ${options.templates}: no such folder`, 'give a folder holding your own country.hbs, brief.hbs, partials/ or styles/');
+  }
+  const catalog = getCatalog(options.lang);
+  if (!catalog.known) process.stderr.write(`lexgap: no catalogue for "${options.lang}": the report's own words are in English (available: ${Object.keys(CATALOGUES).join(', ')})\n`);
+  return catalog;
+}
+
+export async function createRenderer(templatesDir: string | undefined): Promise<HtmlRenderer> {
+  try {
+    return await HtmlRenderer.create(templatesDir);
+  } catch (err) {
+    if (err instanceof TemplateError && templatesDir !== undefined) throw new UsageError(`template error: ${err.message}`, 'fix the template in your --templates folder');
+    throw err;
+  }
+}
+
+export function renderWith(renderer: HtmlRenderer, name: TemplateName, view: Parameters<HtmlRenderer['render']>[1], templatesDir: string | undefined) {
+  try {
+    return renderer.render(name, view);
+  } catch (err) {
+    // With --templates, a field a custom template asks for and the view lacks is the user's to fix.
+    if (err instanceof TemplateError && templatesDir !== undefined) throw new UsageError(`template error: ${err.message}`, 'check the field names against the shipped templates');
+    throw err;
+  }
+}
+
+export function warnUncovered(label: string, chars: string[]): void {
+  const list = chars.slice(0, 10).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+  process.stderr.write(`${label}: no embedded font has ${list}${chars.length > 10 ? ', …' : ''}; the browser will draw ${chars.length === 1 ? 'it' : 'them'} with a system font, if it has one\n`);
+}
+

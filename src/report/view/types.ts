@@ -1,0 +1,280 @@
+/**
+ * What the templates see: plain data, every value already computed, worded and formatted.
+ * Optional things are `null`, never missing, because templates are compiled in strict mode.
+ */
+
+export type Labels = { [key: string]: string | Labels };
+
+/** Score bands; each has a colour AND a pattern in the stylesheet, so greyscale prints stay readable. */
+export type Level = 'full' | 'part' | 'none' | 'unknown' | 'na';
+
+export interface Scored {
+  /** "97%", or "—" when nothing is scored. */
+  percent: string;
+  level: Level;
+  /** The band in words ("partly met"), for readers who cannot tell the shading apart. */
+  levelLabel: string;
+}
+
+export interface Link {
+  text: string;
+  /** Set only for http(s) URLs; anything else is shown as text and never becomes a link. */
+  href: string | null;
+}
+
+export interface DocumentBase {
+  /** The document's `lang` attribute. */
+  lang: string;
+  /** The <title>, which becomes the PDF's title. */
+  title: string;
+  /** Running header and footer text (the page number is added by the PDF renderer). */
+  runningHeader: string;
+  pageLabel: { before: string; between: string; after: string };
+  /** Catalogue strings the templates print as they are, nested by key: labels.glance.heading. */
+  labels: Labels;
+  madeWith: string;
+  /** The score bands in words, for the legend beside any shading. */
+  legend: { level: Level; label: string }[];
+  /** Filled in by the renderer: the page's CSS (fonts and stylesheets), already safe. */
+  styles?: unknown;
+}
+
+export interface FrameworkMeta {
+  id: string;
+  title: string;
+  shortTitle: string;
+  version: string;
+  versionText: string;
+  publisher: string | null;
+  sourceTitle: string | null;
+  link: Link | null;
+  checked: string | null;
+  caveat: string | null;
+}
+
+export interface StatusView {
+  code: string;
+  label: string;
+  isDraft: boolean;
+  notice: string;
+}
+
+export interface TierSummary {
+  id: string;
+  title: string;
+  score: Scored;
+  coverage: string;
+  attained: boolean;
+  attainedText: string;
+  gaps: number;
+}
+
+export interface ChartRow {
+  label: string;
+  y: number;
+  scoreWidth: number;
+  coverageWidth: number;
+  scoreText: string;
+  coverageText: string;
+  level: Level;
+}
+
+export interface Chart {
+  width: number;
+  height: number;
+  barX: number;
+  barWidth: number;
+  /** x of the 50% grid line. */
+  midX: number;
+  rows: ChartRow[];
+  title: string;
+  legendScore: string;
+  legendCoverage: string;
+}
+
+export interface Glance {
+  overall: Scored;
+  coverage: string;
+  coverageDetail: string;
+  /** Shown when coverage is below half: the scores then describe only part of the law. */
+  lowCoverage: string | null;
+  standing: string;
+  standingAttained: boolean;
+  standingExplain: string;
+  tiers: TierSummary[];
+  chart: Chart;
+  gapCount: number;
+  unassessedCount: number;
+  /** Every provision as a small coloured, patterned box with its id, tier by tier. */
+  map: { tierId: string; tierTitle: string; cells: { id: string; anchor: string; score: Scored }[] }[];
+}
+
+export interface GapRow {
+  rank: number;
+  id: string;
+  anchor: string;
+  title: string;
+  tierId: string;
+  weight: number;
+  weightLabel: string;
+  score: Scored;
+  recommendation: string;
+  /** Brief only: the recommendation was cut at a sentence boundary to fit two pages. */
+  shortened: boolean;
+}
+
+export interface ElementRow {
+  id: string;
+  text: string;
+  answer: string;
+  answerLabel: string;
+  level: Level;
+}
+
+export interface EvidenceRow {
+  law: Link;
+  section: string | null;
+  quote: string | null;
+  /** The citation's own deep link, else the law's. */
+  link: Link | null;
+  confidence: string;
+  checked: string;
+  source: string | null;
+  elements: string | null;
+}
+
+export interface PendingRow {
+  bill: Link;
+  stage: string | null;
+  checked: string | null;
+  notes: string | null;
+  provisionId: string;
+  provisionTitle: string;
+}
+
+export interface ReferenceRow {
+  instrument: string;
+  link: Link | null;
+  locator: string | null;
+  provenance: string | null;
+  note: string | null;
+}
+
+export interface ProvisionView {
+  id: string;
+  anchor: string;
+  title: string;
+  requirement: string;
+  weightText: string;
+  basis: string;
+  basisNote: string | null;
+  score: Scored;
+  coverageText: string;
+  applicable: boolean;
+  isGap: boolean;
+  provisionAnswer: { label: string; level: Level } | null;
+  scoredFromProvision: boolean;
+  elements: ElementRow[];
+  evidence: EvidenceRow[];
+  notes: string | null;
+  pending: PendingRow[];
+  references: ReferenceRow[];
+  recommendation: string;
+}
+
+export interface TierView {
+  id: string;
+  title: string;
+  description: string | null;
+  summary: TierSummary;
+  provisions: ProvisionView[];
+}
+
+export interface Methodology {
+  scale: { label: string; score: string; meaning: string | null; note: string | null; level: Level }[];
+  weights: { value: string; label: string; description: string | null }[];
+  rules: string[];
+}
+
+export interface LawRow {
+  key: string;
+  anchor: string;
+  title: Link;
+  details: string | null;
+  notes: string | null;
+  citedFor: string;
+}
+
+export interface Sources {
+  laws: LawRow[];
+  framework: FrameworkMeta;
+  bases: { label: string; description: string | null }[];
+  provenances: { label: string; description: string | null }[];
+  instruments: { key: string; title: Link }[];
+}
+
+export interface CoverView {
+  country: string;
+  countryCode: string;
+  heading: string;
+  framework: FrameworkMeta;
+  assessed: string;
+  status: StatusView;
+  basedOn: string | null;
+  assessors: string[];
+}
+
+export interface CountryView extends DocumentBase {
+  kind: 'country';
+  cover: CoverView;
+  glance: Glance;
+  gaps: GapRow[];
+  unassessed: { id: string; anchor: string; title: string }[];
+  tiers: TierView[];
+  methodology: Methodology;
+  sources: Sources;
+}
+
+export interface BriefView extends DocumentBase {
+  kind: 'brief';
+  cover: CoverView;
+  glance: Glance;
+  standingHeading: string;
+  standingSentence: string;
+  gaps: GapRow[];
+  gapsIntro: string;
+  unassessedLine: string | null;
+  pending: PendingRow[];
+  morePending: string | null;
+  methodNote: string;
+}
+
+export interface ComparisonCountry {
+  code: string;
+  name: string;
+  assessed: string;
+  status: StatusView;
+  overall: Scored;
+  coverage: string;
+  standing: string;
+  tiers: Scored[];
+}
+
+export interface ComparisonView extends DocumentBase {
+  kind: 'comparison';
+  heading: string;
+  framework: FrameworkMeta;
+  countriesText: string;
+  countries: ComparisonCountry[];
+  tierHeads: { id: string; title: string }[];
+  matrix: {
+    tierId: string;
+    tierTitle: string;
+    /** The tier's score per country, in country order. */
+    tierScores: Scored[];
+    rows: { id: string; title: string; weight: number; cells: Scored[] }[];
+  }[];
+  hasDraft: boolean;
+  draftNotice: string | null;
+  methodology: Methodology;
+}

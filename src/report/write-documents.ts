@@ -1,0 +1,96 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from '../cli/write-file-atomic.js';
+import { EXIT } from '../cli/errors.js';
+import { findBrowser, noBrowserMessage } from './pdf/find-browser.js';
+import { onInterrupt } from './pdf/interrupts.js';
+import { PdfSession } from './pdf/pdf-session.js';
+import type { RenderedDocument } from './render/render-html.js';
+import { runLimited } from './run-limited.js';
+
+export interface OutputDocument {
+  /** What the progress line calls it, e.g. "PH". */
+  label: string;
+  rendered: RenderedDocument;
+  /** Where its HTML goes (always set: it is written when PDF printing is impossible, too). */
+  htmlPath: string;
+  pdfPath: string | null;
+}
+
+/** Reports are printed two at a time: the machine has two cores, and one Chromium serves them all. */
+export const DEFAULT_CONCURRENCY = 2;
+
+export async function writeHtml(docs: readonly OutputDocument[]): Promise<void> {
+  for (const doc of docs) {
+    await mkdir(dirname(doc.htmlPath), { recursive: true });
+    await writeFileAtomic(doc.htmlPath, doc.rendered.html);
+    process.stdout.write(`wrote ${doc.htmlPath}\n`);
+  }
+}
+
+export interface PrintOptions {
+  concurrency?: number;
+  /** Whether the HTML has been written already (so it is not written twice when no browser is found). */
+  htmlWritten: boolean;
+}
+
+/**
+ * Prints every document to PDF through one Chromium, a few at a time, each written atomically.
+ * Returns the exit code: 0, 2 when no browser is found (the HTML is then written instead) or a
+ * document failed, or 128 + signal when interrupted — the browser is closed in every case.
+ */
+export async function printPdfs(docs: readonly OutputDocument[], options: PrintOptions): Promise<number> {
+  const printable = docs.filter((d): d is OutputDocument & { pdfPath: string } => d.pdfPath !== null);
+  if (printable.length === 0) return EXIT.ok;
+  const search = findBrowser();
+  if (!search.path) {
+    if (!options.htmlWritten) await writeHtml(printable);
+    const { message, hint } = noBrowserMessage(search);
+    process.stderr.write(`lexgap: ${message}  (${hint})\n`);
+    return EXIT.usage;
+  }
+
+  // The handlers go in before Chromium starts: a Ctrl-C while it starts must close it too.
+  let session: PdfSession | undefined;
+  const interrupt = onInterrupt(
+    () => void session?.close(1_500),
+    () => session?.killNow(),
+  );
+  const tty = process.stderr.isTTY === true;
+  let done = 0;
+  let failed = false;
+  try {
+    try {
+      session = await PdfSession.launch(search.path);
+    } catch (err) {
+      if (interrupt.exitCode() !== null) return interrupt.exitCode()!;
+      if (!options.htmlWritten) await writeHtml(printable);
+      process.stderr.write(`lexgap: the browser at ${search.path} did not start: ${(err as Error).message.split('\n')[0]}  (set PUPPETEER_EXECUTABLE_PATH to a working Chromium or Chrome; the HTML report was written)\n`);
+      return EXIT.usage;
+    }
+    if (interrupt.exitCode() !== null) return interrupt.exitCode()!;
+    const browser = session;
+    const results = await runLimited(printable, options.concurrency ?? DEFAULT_CONCURRENCY, async (doc) => {
+      const started = Date.now();
+      const { pdf, blocked } = await browser.render(doc.rendered);
+      if (interrupt.exitCode() !== null) return; // interrupted: never write a file after Ctrl-C
+      await mkdir(dirname(doc.pdfPath), { recursive: true });
+      await writeFileAtomic(doc.pdfPath, pdf);
+      done += 1;
+      if (blocked.length > 0) process.stderr.write(`${doc.label}: the page asked for ${blocked.length} outside resource${blocked.length === 1 ? '' : 's'} (${blocked.slice(0, 3).join(', ')}); all were refused\n`);
+      if (tty) process.stderr.write(`[${done}/${printable.length}] ${doc.pdfPath}  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(`wrote ${doc.pdfPath}\n`);
+    });
+    if (interrupt.exitCode() !== null) return interrupt.exitCode()!;
+    results.forEach((r, i) => {
+      if (r.status === 'rejected') {
+        failed = true;
+        process.stderr.write(`lexgap: ${printable[i]!.label}: the PDF could not be made: ${(r.reason as Error)?.message ?? r.reason}\n`);
+      }
+    });
+  } finally {
+    await session?.close();
+    interrupt.off();
+  }
+  return interrupt.exitCode() ?? (failed ? EXIT.usage : EXIT.ok);
+}
