@@ -1,16 +1,9 @@
 import type { Framework } from '../framework/types.js';
-import type { Profile } from '../profile/types.js';
-import type { Assessment } from '../scoring/types.js';
+import type { ScoredProfile } from '../scoring/types.js';
 import { derive } from './derive.js';
 import type { LoadedCrosswalk } from './types.js';
 
-/** A scored profile: what it answers, its answers, and their assessment. */
-export interface ScoredProfile {
-  file: string;
-  framework: Framework;
-  profile: Profile;
-  assessment: Assessment;
-}
+export type { ScoredProfile };
 
 /**
  * Every scored profile as a result against `target`: those that answer it as they are, the others

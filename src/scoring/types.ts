@@ -50,3 +50,11 @@ export interface ElementResult {
   score: number | null;
   applicable: boolean;
 }
+
+/** A valid profile with the framework it answers and its assessment: what every output starts from. */
+export interface ScoredProfile {
+  file: string;
+  framework: import('../framework/types.js').Framework;
+  profile: import('../profile/types.js').Profile;
+  assessment: Assessment;
+}

@@ -151,7 +151,7 @@ describe('options and profiles with errors', () => {
     const dir = tempDir('bad');
     const run = lexgap(['report', ...TINY, profile('AQ.yaml'), 'test/fixtures/bad/empty.yaml', '--format', 'html', '--out', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('test/fixtures/bad/empty.yaml: skipped');
+    expect(run.stderr).toContain('test/fixtures/bad/empty.yaml: not reported — 1 error');
     expect(existsSync(join(dir, 'AQ.html'))).toBe(true);
   });
 

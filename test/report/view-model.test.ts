@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparisonCsv } from '../../src/report/comparison-csv.js';
 import { getCatalog } from '../../src/report/i18n/catalog.js';
-import { loadScoredProfiles, type ScoredProfile } from '../../src/report/scored-profiles.js';
+import { loadScoredProfiles } from '../../src/cli/load-scored-profiles.js';
+import type { ScoredProfile } from '../../src/scoring/types.js';
 import { buildBriefView } from '../../src/report/view/build-brief-view.js';
 import { buildComparisonView } from '../../src/report/view/build-comparison-view.js';
 import { buildCountryView } from '../../src/report/view/build-country-view.js';
@@ -16,7 +17,7 @@ let bv: ScoredProfile;
 const input = (s: ScoredProfile, lang = 'en') => ({ ...s, catalog: getCatalog(lang), file: 'AQ.yaml', version: '9.9.9' });
 
 beforeAll(async () => {
-  const { scored } = await loadScoredProfiles([join(FIXTURES, 'profiles')], [join(FIXTURES, 'frameworks')]);
+  const { scored } = await loadScoredProfiles([join(FIXTURES, 'profiles')], [join(FIXTURES, 'frameworks')], 'scored');
   aq = scored.find((s) => s.profile.country === 'AQ')!;
   bv = scored.find((s) => s.profile.country === 'BV')!;
 });

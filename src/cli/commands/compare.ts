@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { comparisonCsv } from '../../report/comparison-csv.js';
-import { loadScoredProfiles } from '../../report/scored-profiles.js';
+import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { buildComparisonView } from '../../report/view/build-comparison-view.js';
 import { printPdfs, writeHtml } from '../../report/write-documents.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -24,7 +24,7 @@ export async function compare(paths: string[], options: CompareOptions): Promise
   const format = options.format ?? formatFromOut(options.out) ?? 'html';
   const out = options.out ?? `comparison.${format}`;
   const catalog = await checkReportOptions(options);
-  const { scored, failed } = await loadScoredProfiles(paths, options.frameworks);
+  const { scored, failed } = await loadScoredProfiles(paths, options.frameworks, 'compared');
   if (scored.length === 0) return failed ? EXIT.findings : EXIT.ok;
 
   const frameworks = [...new Set(scored.map((s) => s.framework))];

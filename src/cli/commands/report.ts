@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { getCatalog, isLanguageCode, CATALOGUES } from '../../report/i18n/catalog.js';
 import { HtmlRenderer, TemplateError, type TemplateName } from '../../report/render/render-html.js';
-import { loadScoredProfiles } from '../../report/scored-profiles.js';
+import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { buildBriefView } from '../../report/view/build-brief-view.js';
 import { buildCountryView } from '../../report/view/build-country-view.js';
 import { printPdfs, writeHtml, type OutputDocument } from '../../report/write-documents.js';
@@ -21,7 +21,7 @@ export interface ReportOptions {
 /** `lexgap report`: one HTML and/or PDF report per valid profile, named after its country code. */
 export async function report(paths: string[], options: ReportOptions): Promise<number> {
   const catalog = await checkReportOptions(options);
-  const { scored, failed } = await loadScoredProfiles(paths, options.frameworks);
+  const { scored, failed } = await loadScoredProfiles(paths, options.frameworks, 'reported');
   if (scored.length === 0) return failed ? EXIT.findings : EXIT.ok;
 
   const renderer = await createRenderer(options.templates);

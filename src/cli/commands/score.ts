@@ -11,11 +11,10 @@ import { comparisonText, countryScoreText } from '../../format/score-text.js';
 import type { FrameworkCatalogue } from '../../framework/framework-catalogue.js';
 import { textIn } from '../../framework/text.js';
 import type { Framework } from '../../framework/types.js';
-import { score as scoreProfile } from '../../scoring/score.js';
 import type { Assessment } from '../../scoring/types.js';
-import { collectProfileFiles } from '../collect-files.js';
 import { EXIT, UsageError } from '../errors.js';
-import { checkProfileFiles, loadCatalogue, loadCrosswalks } from '../load-inputs.js';
+import { loadCrosswalks } from '../load-inputs.js';
+import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { pickFramework } from '../pick-framework.js';
 
 export interface ScoreOptions {
@@ -32,30 +31,10 @@ export interface ScoreOptions {
 export async function score(paths: string[], options: ScoreOptions): Promise<number> {
   const gapLimit = parseGapLimit(options.gaps);
   const bar = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
-  const files = await collectProfileFiles(paths);
-  const { catalogue, findings: frameworkFindings } = await loadCatalogue(options.frameworks);
+  const loaded = await loadScoredProfiles(paths, options.frameworks, 'scored');
+  const { catalogue } = loaded;
   const target = options.framework === undefined ? undefined : pickFramework(catalogue, options.framework);
-  const { checks, sources } = await checkProfileFiles(files, catalogue);
-
-  let scored: ScoredProfile[] = [];
-  const warned: { file: string; count: number }[] = [];
-  for (const check of checks) {
-    const errors = countErrors(check.findings);
-    if (check.profile && check.framework) scored.push({ file: check.file, framework: check.framework, profile: check.profile, assessment: scoreProfile(check.framework, check.profile) });
-    if (errors > 0) {
-      process.stderr.write(`${check.file}: not scored — ${errors} error${errors === 1 ? '' : 's'}:\n`);
-      for (const f of check.findings.filter((f) => f.severity === 'error')) process.stderr.write(formatFinding(f, sources.get(f.file)) + '\n');
-      process.stderr.write('\n');
-    } else if (check.findings.length > 0) {
-      warned.push({ file: check.file, count: check.findings.length });
-    }
-  }
-  if (warned.length > 0) {
-    const total = warned.reduce((n, w) => n + w.count, 0);
-    const files = warned.length > 3 ? paths.join(' ') : warned.map((w) => w.file).join(' ');
-    process.stderr.write(`${total} warning${total === 1 ? '' : 's'} in ${warned.length} profile${warned.length === 1 ? '' : 's'} — \`lexgap validate ${files}\` shows them\n`);
-  }
-  for (const f of frameworkFindings) process.stderr.write(formatFinding(f) + '\n');
+  let scored = loaded.scored;
 
   let underived = false;
   if (target) {
@@ -66,7 +45,7 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
 
   process.stdout.write(options.by === 'focus-area' ? focusAreaOutput(scored, options.format) : tierOutput(scored, options.format, gapLimit, target !== undefined));
 
-  const failed = checks.some((c) => countErrors(c.findings) > 0) || countErrors(frameworkFindings) > 0 || underived;
+  const failed = loaded.failed || underived;
   const below = bar === undefined ? false : reportFailUnder(scored.map((s) => s.assessment), bar);
   return failed || below ? EXIT.findings : EXIT.ok;
 }
