@@ -104,6 +104,17 @@ export function buildProgram(): Command {
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/export.js').then((m) => m.exportData(paths, options))));
 
+  program
+    .command('serve')
+    .description('preview a profile\'s report in the browser, reloaded as you edit; errors shown with their lines')
+    .argument('<profile>', 'the profile to preview')
+    .option('--port <n>', 'the port on 127.0.0.1 (0: any free port)', '8040')
+    .option('--lang <code>', 'the language of the report\'s own words (en, th, vi)', 'en')
+    .addOption(new Option('--template <name>', 'the country gap report, or the two-page brief').choices(['country', 'brief']).default('country'))
+    .option('--templates <dir>', 'a folder whose templates, partials and styles replace the shipped ones of the same name')
+    .addOption(frameworksOption())
+    .action(async (file, options) => run(import('./commands/serve.js').then((m) => m.serve(file, options))));
+
   return program;
 }
 
