@@ -285,3 +285,12 @@ describe('score --by focus-area', () => {
     expect(result.stdout).toContain('(icmec-model-legislation 9th ed. 2018) tags none of its provisions with a focus area, so it has no focus-area view.');
   });
 });
+
+describe('lexgap frameworks and crosswalks', () => {
+  it('lists the shipped crosswalk beside the frameworks', () => {
+    const result = lexgap(['frameworks', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data.crosswalks.map((c: any) => `${c.from} → ${c.to}`)).toEqual(['asean-ocsea → icmec-model-legislation']);
+  });
+});

@@ -3,16 +3,20 @@ import { formatFinding } from '../../findings/format-findings.js';
 import { textIn } from '../../framework/text.js';
 import { textTable } from '../../format/table.js';
 import { EXIT } from '../errors.js';
-import { loadCatalogue } from '../load-inputs.js';
+import { loadCatalogue, loadCrosswalks } from '../load-inputs.js';
 
 export interface FrameworksOptions {
   format: 'text' | 'json';
   frameworks: string[];
 }
 
-/** `lexgap frameworks`: the frameworks found, and what is wrong with any that could not be loaded. */
+/** `lexgap frameworks`: the frameworks and crosswalks found, and what is wrong with any that could not be loaded. */
 export async function frameworks(options: FrameworksOptions): Promise<number> {
-  const { catalogue, findings } = await loadCatalogue(options.frameworks);
+  const loaded = await loadCatalogue(options.frameworks);
+  const { catalogue } = loaded;
+  const walks = await loadCrosswalks(catalogue, options.frameworks);
+  const findings = [...loaded.findings, ...walks.findings];
+  const crosswalks = walks.crosswalks.map(({ crosswalk: c, file }) => ({ id: c.id, from: c.from, to: c.to, title: textIn(c.title), file }));
   const rows = catalogue.loaded.map(({ framework: f, file }) => ({
     id: f.id,
     version: f.version,
@@ -23,7 +27,7 @@ export async function frameworks(options: FrameworksOptions): Promise<number> {
     file,
   }));
   if (options.format === 'json') {
-    process.stdout.write(JSON.stringify({ frameworks: rows, findings }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ frameworks: rows, crosswalks, findings }, null, 2) + '\n');
   } else {
     process.stdout.write(
       textTable(
@@ -32,6 +36,10 @@ export async function frameworks(options: FrameworksOptions): Promise<number> {
         [2, 3, 4],
       ) + '\n',
     );
+    if (crosswalks.length > 0) {
+      process.stdout.write('\nCrosswalks (`lexgap score --framework <to>` derives results through them):\n\n');
+      process.stdout.write(textTable(['Id', 'From', 'To', 'Title'], crosswalks.map((c) => [c.id, c.from, c.to, c.title])) + '\n');
+    }
     for (const f of findings) process.stdout.write('\n' + formatFinding(f) + '\n');
   }
   return countErrors(findings) > 0 ? EXIT.findings : EXIT.ok;
