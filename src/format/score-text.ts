@@ -3,6 +3,7 @@ import type { Framework, Provision } from '../framework/types.js';
 import type { Assessment } from '../scoring/types.js';
 import { percent } from './percent.js';
 import { textTable } from './table.js';
+import { wrap } from './wrap.js';
 
 /** Scores average only what is assessed: said next to every score that rests on partial coverage. */
 export const COVERAGE_CAVEAT = 'Scores count only the assessed elements: where coverage is low, read them as provisional.';
@@ -34,11 +35,11 @@ export function countryScoreText(framework: Framework, a: Assessment, options: S
   shown.forEach((gap, i) => {
     const p = provisions.get(gap.id)!;
     out.push(`${String(i + 1).padStart(3)}. ${gap.id}  ${textIn(p.title)}  (score ${percent(gap.score)}, weight ${gap.weight})`);
-    out.push(`       → ${oneLine(textIn(p.recommendation))}`);
+    out.push(wrap(textIn(p.recommendation), 100, '       → ', '         '));
   });
   if (a.unassessed.length > 0) {
     out.push('');
-    out.push(`Not yet assessed (${a.unassessed.length}): ${a.unassessed.map((p) => p.id).join(', ')}`);
+    out.push(wrap(`Not yet assessed (${a.unassessed.length}): ${a.unassessed.map((p) => p.id).join(', ')}`, 100, '', '  '));
   }
   return out.join('\n');
 }
@@ -67,8 +68,4 @@ export function standingText(framework: Framework, a: Assessment): string {
 
 function provisionIndex(framework: Framework): Map<string, Provision> {
   return new Map(framework.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
