@@ -71,6 +71,7 @@ export function buildProgram(): Command {
     .option('--lang <code>', 'the language of the report\'s own words (en, th, vi)', 'en')
     .addOption(new Option('--template <name>', 'the country gap report, or the two-page brief for parliament').choices(['country', 'brief']).default('country'))
     .option('--templates <dir>', 'a folder whose templates, partials and styles replace the shipped ones of the same name')
+    .option('--since <git-rev>', 'add "Changes since …": each profile compared with its version at this git revision')
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/report.js').then((m) => m.report(paths, options))));
 

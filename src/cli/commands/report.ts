@@ -7,6 +7,14 @@ import { buildBriefView } from '../../report/view/build-brief-view.js';
 import { buildCountryView } from '../../report/view/build-country-view.js';
 import { printPdfs, writeHtml, type OutputDocument } from '../../report/write-documents.js';
 import { EXIT, UsageError } from '../errors.js';
+import { diffProfiles } from '../../diff/diff-profiles.js';
+import { readGitVersion } from '../../diff/read-git-version.js';
+import type { ProfileDiff } from '../../diff/types.js';
+import type { FrameworkCatalogue } from '../../framework/framework-catalogue.js';
+import { checkProfile } from '../../profile/check-profile.js';
+import { score } from '../../scoring/score.js';
+import type { ScoredProfile } from '../../scoring/types.js';
+import { today } from '../today.js';
 import { LEXGAP_VERSION } from '../../version.js';
 
 export interface ReportOptions {
@@ -16,12 +24,15 @@ export interface ReportOptions {
   template: 'country' | 'brief';
   templates?: string;
   frameworks: string[];
+  /** Add "Changes since …" comparing each profile with its version at this git revision. */
+  since?: string;
 }
 
 /** `lexgap report`: one HTML and/or PDF report per valid profile, named after its country code. */
 export async function report(paths: string[], options: ReportOptions): Promise<number> {
   const catalog = await checkReportOptions(options);
-  const { scored, failed } = await loadScoredProfiles(paths, options.frameworks, 'reported');
+  if (options.since !== undefined && options.template !== 'country') throw new UsageError('--since adds a section to the country report, not to the brief', 'drop --since, or use --template country');
+  const { scored, failed, catalogue } = await loadScoredProfiles(paths, options.frameworks, 'reported');
   if (scored.length === 0) return failed ? EXIT.findings : EXIT.ok;
 
   const renderer = await createRenderer(options.templates);
@@ -34,7 +45,8 @@ export async function report(paths: string[], options: ReportOptions): Promise<n
     const earlier = seen.get(code);
     if (earlier) throw new UsageError(`${s.file} and ${earlier} are both about ${code}, and would write the same report`, 'report them one at a time, with a different --out for each');
     seen.set(code, s.file);
-    const input = { ...s, catalog, file: basename(s.file), version };
+    const since = options.since === undefined ? undefined : await changesSince(s, options.since, catalogue);
+    const input = { ...s, catalog, file: basename(s.file), version, since };
     const view = options.template === 'brief' ? buildBriefView(input) : buildCountryView(input);
     const rendered = renderWith(renderer, options.template, view, options.templates);
     if (rendered.uncovered.length > 0) warnUncovered(code, rendered.uncovered);
@@ -46,6 +58,30 @@ export async function report(paths: string[], options: ReportOptions): Promise<n
   const printed = options.format === 'html' ? EXIT.ok : await printPdfs(docs, { htmlWritten: options.format === 'both' });
   if (printed !== EXIT.ok) return printed;
   return failed ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The diff between a profile and its version at a git revision, for the report's "Changes since"
+ * section. A version that cannot be read or used is said on stderr; the report goes on without it.
+ */
+async function changesSince(s: ScoredProfile, rev: string, catalogue: FrameworkCatalogue): Promise<{ diff: ProfileDiff; source: string } | undefined> {
+  const label = `${s.file}@${rev}`;
+  const skip = (why: string) => {
+    process.stderr.write(`${s.profile.country}: no "changes since" section — ${why}\n`);
+    return undefined;
+  };
+  let old;
+  try {
+    old = await readGitVersion(s.file, rev);
+  } catch (err) {
+    if (err instanceof UsageError) return skip(err.message);
+    throw err;
+  }
+  if (!old.ok) return skip(`${label}: ${old.message}`);
+  const check = checkProfile(label, old.text, catalogue, today());
+  if (!check.profile || !check.framework) return skip(`${label} has errors (\`lexgap diff ${s.file} --since ${rev}\` lists them)`);
+  if (check.framework.id !== s.framework.id) return skip(`${label} answers ${check.framework.id}, not ${s.framework.id}`);
+  return { diff: diffProfiles(s.framework, check.profile, s.profile, score(s.framework, check.profile), s.assessment), source: label };
 }
 
 /** Checks what can be checked before any profile is read; returns the catalogue for --lang. */

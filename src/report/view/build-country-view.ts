@@ -7,6 +7,8 @@ import {
 } from './common.js';
 import { anchorOf, buildGlance } from './glance.js';
 import { buildMethodology } from './methodology.js';
+import { buildChangesView } from './build-changes-view.js';
+import type { ProfileDiff } from '../../diff/types.js';
 import type {
   CountryView, CoverView, DocumentBase, EvidenceRow, GapRow, LawRow, PendingRow, ProvisionView, ReferenceRow, Sources, TierView,
 } from './types.js';
@@ -20,6 +22,8 @@ export interface ViewInput {
   file: string;
   /** lexgap's version, printed in the colophon. */
   version: string;
+  /** An earlier version to report the changes since, and where it was read. */
+  since?: { diff: ProfileDiff; source: string };
 }
 
 /** The country gap report's view: pure, from the framework, the profile, its assessment and a catalogue. */
@@ -31,6 +35,7 @@ export function buildCountryView(input: ViewInput): CountryView {
     ...documentBase(input, catalog.t('doc.countryTitle', { country: profile.name }), runningHeader(input)),
     cover: buildCover(input, catalog.t('doc.countryTitle', { country: profile.name })),
     glance: buildGlance(framework, assessment, catalog),
+    changes: input.since ? buildChangesView(framework, input.since.diff, input.since.source, catalog) : null,
     gaps: gapRows(input, assessment.gaps, provisions),
     unassessed: assessment.unassessed.map((p) => ({ id: p.id, anchor: anchorOf(p.id), title: text(provisions.get(p.id)?.title, catalog) })),
     tiers: tierViews(input),

@@ -224,10 +224,21 @@ export interface CoverView {
   assessors: string[];
 }
 
+/** "Changes since <date>": present when the report was asked to compare with an earlier version. */
+export interface ChangesView {
+  heading: string;
+  intro: string;
+  scores: { label: string; before: string; after: string; change: string }[];
+  provisions: { id: string; anchor: string; title: string; kind: string; kindLabel: string; before: string; after: string }[];
+  laws: { label: string; items: string[] }[];
+}
+
 export interface CountryView extends DocumentBase {
   kind: 'country';
   cover: CoverView;
   glance: Glance;
+  /** null unless the report compares with an earlier version (`--since`). */
+  changes: ChangesView | null;
   gaps: GapRow[];
   unassessed: { id: string; anchor: string; title: string }[];
   tiers: TierView[];
