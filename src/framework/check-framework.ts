@@ -32,7 +32,7 @@ export function checkFramework(
       const here = ['tiers', t, 'provisions', p];
       if (provisionIds.has(provision.id)) at([...here, 'id'], 'duplicate-id', `provision id "${provision.id}" is used twice`);
       provisionIds.add(provision.id);
-      if (!(provision.basis in framework.bases)) {
+      if (!Object.hasOwn(framework.bases, provision.basis)) {
         at([...here, 'basis'], 'undeclared-basis', `basis "${provision.basis}" is not declared under \`bases\``, didYouMean(provision.basis, Object.keys(framework.bases)));
       }
       const elementIds = new Set<string>();

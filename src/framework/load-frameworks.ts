@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { compileValidator, type Validate } from '../findings/compile-validator.js';
 import { cacheKey, readCache, writeCache } from '../cache/disk-cache.js';
 import { countErrors, sortFindings, type Finding } from '../findings/finding.js';
@@ -9,6 +11,12 @@ import type { Framework, LoadedFramework } from './types.js';
 import { LEXGAP_VERSION } from '../version.js';
 
 let validateShape: Validate | undefined;
+
+/**
+ * The checks' own compiled code is part of the cache key: a framework that passed an older, looser
+ * check is checked again once the check changes, not served from the cache as valid.
+ */
+const CHECKER_CODE = readFileSync(new URL(`./check-framework${extname(import.meta.url)}`, import.meta.url), 'utf8');
 
 /** Loads every `*.yaml` framework in the given folders; broken ones become findings, never crashes. */
 export async function loadFrameworks(dirs: readonly string[]): Promise<{ frameworks: LoadedFramework[]; findings: Finding[] }> {
@@ -35,7 +43,7 @@ export async function loadFrameworks(dirs: readonly string[]): Promise<{ framewo
  * the meta-schema, so the next run skips parsing ~100 KB of YAML and checking it again.
  */
 function checkFrameworkText(file: string, text: string): { framework?: Framework; findings: Finding[] } {
-  const name = `framework-${cacheKey(LEXGAP_VERSION, JSON.stringify(frameworkMetaSchema), text)}.json`;
+  const name = `framework-${cacheKey(LEXGAP_VERSION, CHECKER_CODE, JSON.stringify(frameworkMetaSchema), text)}.json`;
   const cached = readCache(name);
   if (cached !== undefined) {
     try {

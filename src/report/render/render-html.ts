@@ -19,8 +19,12 @@ export interface RenderedDocument {
 /** A template could not be compiled or rendered: names the file, so a custom template's author can fix it. */
 export class TemplateError extends Error {}
 
-/** Stands for the page's CSS while rendering, so the fonts can be chosen from the rendered text. */
-const STYLE_TOKEN = '/*lexgap:styles*/';
+/**
+ * Stands for the page's CSS while rendering, so the fonts can be chosen from the rendered text. It
+ * holds a "<", which escaped text never does: a profile or framework that writes the token in its
+ * text cannot have the stylesheet pasted there.
+ */
+const STYLE_TOKEN = '<lexgap-styles>';
 
 type Template = (context: unknown) => string;
 
