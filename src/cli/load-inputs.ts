@@ -5,7 +5,7 @@ import type { Finding } from '../findings/finding.js';
 import { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { loadFrameworks } from '../framework/load-frameworks.js';
 import { checkProfile, type ProfileCheck } from '../profile/check-profile.js';
-import { readSource } from '../yaml/read-source.js';
+import { readSource, type SourceResult } from '../yaml/read-source.js';
 import { UsageError } from './errors.js';
 import { SHIPPED_FRAMEWORKS } from './paths.js';
 import { today } from './today.js';
@@ -34,13 +34,23 @@ export interface CheckedFiles {
   sources: Map<string, string>;
 }
 
+/** Files read ahead while one is checked: each read takes several trips through the event loop. */
+const READ_AHEAD = 16;
+
 /** Reads and checks every profile file; unreadable files become findings, not crashes. */
 export async function checkProfileFiles(files: readonly string[], catalogue: FrameworkCatalogue): Promise<CheckedFiles> {
   const date = today();
   const sources = new Map<string, string>();
   const checks: ProfileCheck[] = [];
-  for (const file of files) {
-    const source = await readSource(file).catch((err: NodeJS.ErrnoException) => ({ ok: false as const, message: `cannot read the file (${err.code ?? err.message})`, hint: 'check that it exists and that you may read it' }));
+  const reads = new Map<number, Promise<SourceResult>>();
+  const startRead = (i: number) => {
+    if (i < files.length) reads.set(i, readSource(files[i]!).catch((err: NodeJS.ErrnoException) => ({ ok: false as const, message: `cannot read the file (${err.code ?? err.message})`, hint: 'check that it exists and that you may read it' })));
+  };
+  for (let i = 0; i < READ_AHEAD; i++) startRead(i);
+  for (const [i, file] of files.entries()) {
+    const source = await reads.get(i)!;
+    reads.delete(i);
+    startRead(i + READ_AHEAD);
     if (!source.ok) {
       checks.push({ file, findings: [{ file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: source.message, hint: source.hint }] });
       continue;
