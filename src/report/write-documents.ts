@@ -82,12 +82,14 @@ export async function printPdfs(docs: readonly OutputDocument[], options: PrintO
       process.stdout.write(`wrote ${doc.pdfPath}\n`);
     });
     if (interrupt.exitCode() !== null) return interrupt.exitCode()!;
-    results.forEach((r, i) => {
-      if (r.status === 'rejected') {
-        failed = true;
-        process.stderr.write(`lexgap: ${printable[i]!.label}: the PDF could not be made: ${(r.reason as Error)?.message ?? r.reason}\n`);
-      }
-    });
+    const lost = results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
+    failed = lost.length > 0;
+    if (failed && !browser.connected) {
+      // One cause, said once: the browser went away mid-run; the PDFs already written are whole.
+      process.stderr.write(`lexgap: the browser stopped during the run; not made: ${lost.map((i) => printable[i]!.label).join(', ')}  (the other PDFs are complete; run again for these)\n`);
+    } else {
+      for (const i of lost) process.stderr.write(`lexgap: ${printable[i]!.label}: the PDF could not be made: ${((results[i] as PromiseRejectedResult).reason as Error)?.message ?? (results[i] as PromiseRejectedResult).reason}\n`);
+    }
   } finally {
     await session?.close();
     interrupt.off();

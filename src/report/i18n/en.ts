@@ -143,6 +143,7 @@ export const en = {
   'compare.matrixHeading': 'Provision by provision',
   'compare.matrixIntro': 'Each cell gives the provision\'s score for the country; shading and pattern repeat the score band, so the table reads in greyscale too.',
   'compare.legend': 'Legend',
+  'compare.oneCountry': '{n} country',
   'compare.countries': '{n} countries',
   'compare.notAssessed': 'not assessed',
   'compare.draftNotice': 'Assessments marked draft have not been reviewed: check their findings before relying on them.',

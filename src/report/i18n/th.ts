@@ -142,6 +142,7 @@ export const th: Partial<Record<MessageKey, string>> = {
   'compare.matrixHeading': 'รายบทบัญญัติ',
   'compare.matrixIntro': 'แต่ละช่องแสดงคะแนนของบทบัญญัตินั้นสำหรับแต่ละประเทศ สีและลวดลายบอกช่วงคะแนนซ้ำอีกครั้ง จึงอ่านได้แม้พิมพ์ขาวดำ',
   'compare.legend': 'คำอธิบายสัญลักษณ์',
+  'compare.oneCountry': '{n} ประเทศ',
   'compare.countries': '{n} ประเทศ',
   'compare.notAssessed': 'ยังไม่ได้ประเมิน',
   'compare.draftNotice': 'การประเมินที่ระบุว่าเป็นฉบับร่างยังไม่ผ่านการทบทวน โปรดตรวจสอบผลการประเมินก่อนนำไปใช้อ้างอิง',

@@ -142,6 +142,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'compare.matrixHeading': 'Từng quy định',
   'compare.matrixIntro': 'Mỗi ô cho biết điểm của quy định đối với quốc gia; màu và họa tiết lặp lại nhóm điểm, nên bảng vẫn đọc được khi in đen trắng.',
   'compare.legend': 'Chú giải',
+  'compare.oneCountry': '{n} quốc gia',
   'compare.countries': '{n} quốc gia',
   'compare.notAssessed': 'chưa đánh giá',
   'compare.draftNotice': 'Các đánh giá được đánh dấu là bản dự thảo chưa được rà soát: hãy kiểm tra các kết luận trước khi sử dụng.',

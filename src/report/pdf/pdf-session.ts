@@ -147,6 +147,11 @@ export class PdfSession {
   }
 
   /** For a second Ctrl-C: kill at once, synchronously, and remove the folder. */
+  /** False once the browser has gone away (crashed, or killed from outside). */
+  get connected(): boolean {
+    return this.browser.connected;
+  }
+
   killNow(): void {
     this.killGroup();
     rmSync(this.root, { recursive: true, force: true });

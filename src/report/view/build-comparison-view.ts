@@ -31,7 +31,7 @@ export function buildComparisonView(input: ComparisonInput): ComparisonView {
     madeWith: catalog.t('doc.madeWith', { version: input.version, file: assessments.map((a) => `${a.country}`).join(', ') }),
     heading: title,
     framework: frameworkMeta(framework, catalog),
-    countriesText: catalog.t('compare.countries', { n: assessments.length }),
+    countriesText: catalog.t(assessments.length === 1 ? 'compare.oneCountry' : 'compare.countries', { n: assessments.length }),
     countries: assessments.map((a) => ({
       code: a.country,
       name: a.name,
