@@ -145,7 +145,7 @@ function report(err: unknown, verbose: boolean): number {
     return EXIT.usage;
   }
   const e = err as NodeJS.ErrnoException;
-  if (e?.code && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOENT', 'EISDIR', 'ENOTDIR'].includes(e.code)) {
+  if (e?.code && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(e.code)) {
     process.stderr.write(`lexgap: ${e.message}  (check the path and your permissions)\n`);
     return EXIT.usage;
   }
