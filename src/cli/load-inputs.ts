@@ -5,7 +5,7 @@ import type { Finding } from '../findings/finding.js';
 import { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { loadFrameworks } from '../framework/load-frameworks.js';
 import { checkProfile, type ProfileCheck } from '../profile/check-profile.js';
-import { readSource, type SourceResult } from '../yaml/read-source.js';
+import { readSource, unreadableFinding, type SourceResult } from '../yaml/read-source.js';
 import { UsageError } from './errors.js';
 import { SHIPPED_FRAMEWORKS } from './paths.js';
 import { today } from './today.js';
@@ -44,7 +44,7 @@ export async function checkProfileFiles(files: readonly string[], catalogue: Fra
   const checks: ProfileCheck[] = [];
   const reads = new Map<number, Promise<SourceResult>>();
   const startRead = (i: number) => {
-    if (i < files.length) reads.set(i, readSource(files[i]!).catch((err: NodeJS.ErrnoException) => ({ ok: false as const, message: `cannot read the file (${err.code ?? err.message})`, hint: 'check that it exists and that you may read it' })));
+    if (i < files.length) reads.set(i, readSource(files[i]!));
   };
   for (let i = 0; i < READ_AHEAD; i++) startRead(i);
   for (const [i, file] of files.entries()) {
@@ -52,7 +52,7 @@ export async function checkProfileFiles(files: readonly string[], catalogue: Fra
     reads.delete(i);
     startRead(i + READ_AHEAD);
     if (!source.ok) {
-      checks.push({ file, findings: [{ file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: source.message, hint: source.hint }] });
+      checks.push({ file, findings: [unreadableFinding(file, source)] });
       continue;
     }
     sources.set(file, source.text);

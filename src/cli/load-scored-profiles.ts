@@ -1,5 +1,6 @@
 import { countErrors } from '../findings/finding.js';
 import { formatFinding } from '../findings/format-findings.js';
+import { plural } from '../format/plural.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { score } from '../scoring/score.js';
 import type { ScoredProfile } from '../scoring/types.js';
@@ -46,5 +47,3 @@ export async function loadScoredProfiles(paths: readonly string[], frameworkDirs
   const failed = checks.some((c) => countErrors(c.findings) > 0) || countErrors(frameworkFindings) > 0;
   return { scored, failed, catalogue };
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

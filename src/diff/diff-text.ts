@@ -1,3 +1,4 @@
+import { plural } from '../format/plural.js';
 import { percent } from '../format/percent.js';
 import { textTable } from '../format/table.js';
 import { textIn } from '../framework/text.js';
@@ -98,8 +99,4 @@ export function deltaText(d: Delta): string {
 
 function answerText(answer: string | undefined): string {
   return answer ?? '(not given)';
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

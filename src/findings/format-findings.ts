@@ -1,3 +1,4 @@
+import { plural } from '../format/plural.js';
 import type { Finding } from './finding.js';
 
 const MAX_FRAME_WIDTH = 160;
@@ -40,6 +41,5 @@ function clip(line: string): string {
 export function summarise(findings: readonly Finding[], files: number): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
 }

@@ -4,7 +4,7 @@ import { checkProfile } from '../profile/check-profile.js';
 import { score } from '../scoring/score.js';
 import { loadCatalogue } from '../cli/load-inputs.js';
 import { today } from '../cli/today.js';
-import { readSource } from '../yaml/read-source.js';
+import { readSource, unreadableFinding } from '../yaml/read-source.js';
 import type { Catalog } from '../report/i18n/catalog.js';
 import { HtmlRenderer } from '../report/render/render-html.js';
 import { buildBriefView } from '../report/view/build-brief-view.js';
@@ -28,8 +28,8 @@ export interface PreviewOptions {
 export async function renderPreview(options: PreviewOptions): Promise<{ html: string; ok: boolean }> {
   const title = basename(options.file);
   const fail = (findings: Finding[], sources = new Map<string, string>()) => ({ html: findingsPage(title, findings, sources), ok: false });
-  const source = await readSource(options.file).catch((err: NodeJS.ErrnoException) => ({ ok: false as const, message: `cannot read the file (${err.code ?? err.message})`, hint: 'check that it exists' }));
-  if (!source.ok) return fail([{ file: options.file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: source.message, hint: source.hint }]);
+  const source = await readSource(options.file);
+  if (!source.ok) return fail([unreadableFinding(options.file, source)]);
 
   const { catalogue, findings: frameworkFindings } = await loadCatalogue(options.frameworks);
   const check = checkProfile(options.file, source.text, catalogue, today());

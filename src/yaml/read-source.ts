@@ -1,12 +1,30 @@
 import { readFile, stat } from 'node:fs/promises';
+import type { Finding } from '../findings/finding.js';
 
 /** Larger than any real profile or framework (the ASEAN framework is ~100 KB); stops a 50 MB file early. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 
 export type SourceResult = { ok: true; text: string } | { ok: false; message: string; hint: string };
 
-/** Reads a YAML file as UTF-8 text, refusing what cannot be a profile: huge, binary or non-UTF-8 files. */
+/**
+ * Reads a YAML file as UTF-8 text, refusing what cannot be a profile: huge, binary or non-UTF-8
+ * files. Never throws: a file that cannot be read (gone, no permission) is a reason too.
+ */
 export async function readSource(path: string): Promise<SourceResult> {
+  try {
+    return await readCheckedSource(path);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { ok: false, message: `cannot read the file (${e.code ?? e.message})`, hint: 'check that it exists and that you may read it' };
+  }
+}
+
+/** The finding that stands for a file that could not be read as YAML text. */
+export function unreadableFinding(file: string, reason: Extract<SourceResult, { ok: false }>, hint = reason.hint): Finding {
+  return { file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: reason.message, hint };
+}
+
+async function readCheckedSource(path: string): Promise<SourceResult> {
   const info = await stat(path);
   if (!info.isFile()) return { ok: false, message: 'not a file', hint: 'give the path of a .yaml file or a folder' };
   if (info.size > MAX_SOURCE_BYTES) {

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Finding } from '../findings/finding.js';
-import { readSource } from './read-source.js';
+import { readSource, unreadableFinding } from './read-source.js';
 
 export interface YamlFile {
   /** The path as messages show it. */
@@ -21,7 +21,7 @@ export async function readYamlFolder(dir: string, findings: Finding[], options: 
     const file = displayPath(join(dir, name));
     const source = await readSource(join(dir, name));
     if (source.ok) files.push({ file, text: source.text });
-    else findings.push({ file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: source.message, hint: source.message === 'the file is empty' ? 'fill it in, or remove it from the folder' : source.hint });
+    else findings.push(unreadableFinding(file, source, source.message === 'the file is empty' ? 'fill it in, or remove it from the folder' : source.hint));
   }
   return files;
 }

@@ -6,8 +6,9 @@ import { countErrors } from '../../findings/finding.js';
 import { formatFinding } from '../../findings/format-findings.js';
 import { checkProfile, type ProfileCheck } from '../../profile/check-profile.js';
 import { score } from '../../scoring/score.js';
-import { readSource, type SourceResult } from '../../yaml/read-source.js';
+import { readSource, unreadableFinding, type SourceResult } from '../../yaml/read-source.js';
 import { EXIT, UsageError } from '../errors.js';
+import { plural } from '../../format/plural.js';
 import { loadCatalogue } from '../load-inputs.js';
 import { today } from '../today.js';
 
@@ -69,7 +70,7 @@ async function readFile(path: string): Promise<SourceResult> {
 }
 
 function unreadable(file: string, source: Extract<SourceResult, { ok: false }>): ProfileCheck {
-  return { file, findings: [{ file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: source.message, hint: source.hint }] };
+  return { file, findings: [unreadableFinding(file, source)] };
 }
 
 /** Errors as `lexgap score` prints them (every one, with its line); warnings as one count. */
@@ -80,9 +81,9 @@ function reportFindings(checks: ProfileCheck[], versions: Version[]): void {
     const errors = check.findings.filter((f) => f.severity === 'error');
     warnings += check.findings.length - errors.length;
     if (errors.length === 0) return;
-    process.stderr.write(`${check.file}: cannot be compared — ${errors.length} error${errors.length === 1 ? '' : 's'}:\n`);
+    process.stderr.write(`${check.file}: cannot be compared — ${plural(errors.length, 'error')}:\n`);
     for (const f of errors) process.stderr.write(formatFinding(f, source.ok ? source.text : undefined) + '\n');
     process.stderr.write('\n');
   });
-  if (warnings > 0) process.stderr.write(`${warnings} warning${warnings === 1 ? '' : 's'} in the two versions — \`lexgap validate <file>\` shows them\n`);
+  if (warnings > 0) process.stderr.write(`${plural(warnings, 'warning')} in the two versions — \`lexgap validate <file>\` shows them\n`);
 }
