@@ -1,3 +1,4 @@
+import { provisionIndex } from '../framework/provision-index.js';
 import type { Validate } from '../findings/compile-validator.js';
 import { didYouMean } from '../findings/did-you-mean.js';
 import type { Finding, Severity } from '../findings/finding.js';
@@ -40,8 +41,8 @@ export function checkCrosswalk(
     at(['to'], 'scale-cannot-derive', `the scale of "${target.id}" cannot express a derived answer`, 'it needs a highest- and a lowest-scored answer, and an unscored one for "not yet known"');
   }
 
-  const sourceProvisions = new Map(source.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
-  const targetProvisions = new Map(target.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
+  const sourceProvisions = provisionIndex(source);
+  const targetProvisions = provisionIndex(target);
   const decided: { target: string; element?: string; index: number }[] = [];
   crosswalk.mappings.forEach((mapping, m) => {
     const here = ['mappings', m];

@@ -1,3 +1,4 @@
+import { provisionIndex } from '../framework/provision-index.js';
 import { textIn } from '../framework/text.js';
 import { topScore } from '../framework/scale.js';
 import type { Framework, Provision } from '../framework/types.js';
@@ -91,6 +92,3 @@ function optional(mapping: Mapping): Pick<DerivedTarget, 'element' | 'minimum'> 
   };
 }
 
-function provisionIndex(framework: Framework): Map<string, Provision> {
-  return new Map(framework.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
-}

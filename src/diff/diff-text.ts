@@ -1,3 +1,4 @@
+import { provisionIndex } from '../framework/provision-index.js';
 import { plural } from '../format/plural.js';
 import { percent } from '../format/percent.js';
 import { textTable } from '../format/table.js';
@@ -29,7 +30,7 @@ const IN_SUMMARY: Record<ChangeKind, string> = {
 
 /** The diff as a drafter reads it: scores before and after, then each changed provision by kind. */
 export function diffText(framework: Framework, diff: ProfileDiff, labels: DiffLabels): string {
-  const provisions = new Map(framework.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
+  const provisions = provisionIndex(framework);
   const out: string[] = [];
   out.push(`${diff.name.new} (${diff.country.new}) — changes in its ${diff.frameworkId} ${diff.frameworkVersion} assessment`);
   if (diff.country.old !== diff.country.new) out.push(`Note: the two versions are of different countries (${diff.country.old} ${diff.name.old}, ${diff.country.new} ${diff.name.new}).`);

@@ -1,5 +1,6 @@
+import { provisionIndex } from '../framework/provision-index.js';
 import { textIn } from '../framework/text.js';
-import type { Framework, Provision } from '../framework/types.js';
+import type { Framework } from '../framework/types.js';
 import type { Assessment } from '../scoring/types.js';
 import { percent } from './percent.js';
 import { textTable } from './table.js';
@@ -66,6 +67,3 @@ export function standingText(framework: Framework, a: Assessment): string {
   return first ? `none (${first.id} not yet attained)` : 'none';
 }
 
-function provisionIndex(framework: Framework): Map<string, Provision> {
-  return new Map(framework.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
-}

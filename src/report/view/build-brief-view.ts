@@ -1,7 +1,8 @@
 import { percent } from '../../format/percent.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { BriefView } from './types.js';
-import { buildCover, documentBase, gapRows, pendingRows, provisionIndex, runningHeader, type ViewInput } from './build-country-view.js';
+import { provisionIndex } from '../../framework/provision-index.js';
+import { buildCover, documentBase, gapRows, pendingRows, runningHeader, type ViewInput } from './build-country-view.js';
 import { shorten, text } from './common.js';
 import { buildGlance } from './glance.js';
 import { scaleInBrief, thresholdText } from './methodology.js';

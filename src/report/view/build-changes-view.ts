@@ -1,3 +1,4 @@
+import { provisionIndex } from '../../framework/provision-index.js';
 import type { ChangeKind, Delta, ProfileDiff } from '../../diff/types.js';
 import { percent } from '../../format/percent.js';
 import type { Framework } from '../../framework/types.js';
@@ -18,7 +19,7 @@ const KIND_KEYS: Record<ChangeKind, MessageKey> = {
 /** "Changes since <date>": the country report's view of a diff between two versions of its profile. */
 export function buildChangesView(framework: Framework, diff: ProfileDiff, source: string, catalog: Catalog): ChangesView {
   const since = formatDate(diff.assessed.old, catalog);
-  const provisions = new Map(framework.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
+  const provisions = provisionIndex(framework);
   const tierTitle = (id: string) => `${id} ${text(framework.tiers.find((t) => t.id === id)?.title, catalog)}`;
   return {
     heading: catalog.t('changes.heading', { date: since }),

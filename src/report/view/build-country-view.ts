@@ -1,3 +1,4 @@
+import { provisionIndex } from '../../framework/provision-index.js';
 import type { Framework, Provision } from '../../framework/types.js';
 import type { Profile } from '../../profile/types.js';
 import type { Assessment, ProvisionResult } from '../../scoring/types.js';
@@ -220,9 +221,6 @@ function buildSources(input: ViewInput): Sources {
   };
 }
 
-export function provisionIndex(framework: Framework): Map<string, Provision> {
-  return new Map(framework.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
-}
 
 function weightName(framework: Framework, weight: number, catalog: Catalog): string {
   const label = weightLabel(framework, weight, catalog);
