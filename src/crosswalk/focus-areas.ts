@@ -17,8 +17,9 @@ export function focusAreaGroups(framework: Framework): { tagged: Map<number, Pro
   const tagged = new Map<number, Provision[]>();
   const untagged: Provision[] = [];
   for (const provision of framework.tiers.flatMap((t) => t.provisions)) {
-    if (provision.focusArea === undefined) untagged.push(provision);
-    else tagged.set(provision.focusArea, [...(tagged.get(provision.focusArea) ?? []), provision]);
+    const areas = provision.focusArea === undefined ? [] : [provision.focusArea].flat();
+    if (areas.length === 0) untagged.push(provision);
+    for (const area of areas) tagged.set(area, [...(tagged.get(area) ?? []), provision]);
   }
   return { tagged: new Map([...tagged].sort(([a], [b]) => a - b)), untagged };
 }

@@ -68,6 +68,13 @@ export function deriveProfileSchema(framework: Framework): object {
           year: { type: 'integer', minimum: 1800, maximum: 2200, title: 'Year enacted' },
           inForce: { ...DATE, title: 'Date in force' },
           url: { ...URL, title: 'Link to an official or reputable text' },
+          identifier: {
+            type: 'string',
+            pattern: '^(/akn/[a-z]{2}(-[a-z0-9]+)?/\\S+|https?://\\S+/eli/\\S+)$',
+            title: 'Stable identifier',
+            description: 'The publisher\'s identifier for the law, so other legal tools can resolve a citation: an Akoma Ntoso FRBR work URI such as /akn/my/act/act/2017/792, or an ELI URI.',
+            errorHint: 'write an Akoma Ntoso work URI (/akn/my/act/act/2017/792) or an ELI address (https://…/eli/…)',
+          },
           repealedBy: { ...TEXT, title: 'Repealed by', description: 'Set when the law is no longer in force; it then cannot be cited as evidence.' },
           notes: TEXT,
         },

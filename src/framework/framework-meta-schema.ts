@@ -52,6 +52,20 @@ export const frameworkMetaSchema = {
       },
     },
     provenances: { type: 'object', propertyNames: key, additionalProperties: described },
+    focusAreas: {
+      description: 'The focus areas a provision can serve (for example a regional plan of action\'s), with the source of their wording.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['areas'],
+      properties: {
+        source: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { publisher: text, title: text, url: httpUrl, checked: date, note: text },
+        },
+        areas: { type: 'object', minProperties: 1, propertyNames: { pattern: '^[1-9][0-9]*$' }, additionalProperties: described },
+      },
+    },
     scale: {
       type: 'object',
       minProperties: 2,
@@ -102,7 +116,13 @@ export const frameworkMetaSchema = {
                 weight: { type: 'number', exclusiveMinimum: 0 },
                 basis: { type: 'string' },
                 basisNote: text,
-                focusArea: { type: 'integer', minimum: 1 },
+                focusArea: {
+                  anyOf: [
+                    { type: 'integer', minimum: 1 },
+                    { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'integer', minimum: 1 } },
+                  ],
+                  errorHint: 'give a focus area number, or a list of them such as [1, 3]',
+                },
                 references: {
                   type: 'array',
                   items: {
@@ -124,7 +144,16 @@ export const frameworkMetaSchema = {
                     type: 'object',
                     additionalProperties: false,
                     required: ['id', 'text'],
-                    properties: { id: { type: 'string', pattern: '^[a-z0-9]+$' }, text },
+                    properties: {
+                      id: { type: 'string', pattern: '^[a-z0-9]+$' },
+                      text,
+                      /** What to insert or amend so that this element is met. */
+                      amendment: text,
+                      /** Where partial answers are common: what a partial law usually lacks. */
+                      partialNote: text,
+                      /** Good practice: listed apart, never lowers a score or makes a gap. */
+                      goodPractice: { type: 'boolean' },
+                    },
                   },
                 },
                 recommendation: text,

@@ -22,6 +22,12 @@ export interface Reference {
 export interface Element {
   id: string;
   text: Text;
+  /** What to insert or amend so that this element is met. */
+  amendment?: Text;
+  /** Where partial answers are common: what a partial law usually lacks. */
+  partialNote?: Text;
+  /** Good practice, not a requirement: never lowers a score or makes a gap; reports list it apart. */
+  goodPractice?: boolean;
 }
 
 export interface Provision {
@@ -31,7 +37,8 @@ export interface Provision {
   weight: number;
   basis: string;
   basisNote?: Text;
-  focusArea?: number;
+  /** The focus area(s) the provision serves: numbers declared under the framework's `focusAreas`. */
+  focusArea?: number | number[];
   references?: Reference[];
   elements: Element[];
   recommendation: Text;
@@ -58,6 +65,10 @@ export interface Framework {
   bases: Record<string, Described>;
   instruments?: Record<string, { title: Text; url?: string }>;
   provenances?: Record<string, Described>;
+  focusAreas?: {
+    source?: { publisher?: Text; title?: Text; url?: string; checked?: string; note?: Text };
+    areas: Record<string, Described>;
+  };
   scale: Record<string, ScaleEntry>;
   initialAnswer: string;
   weights?: Record<string, Described>;

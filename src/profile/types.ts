@@ -16,6 +16,8 @@ export interface Law {
   year?: number;
   inForce?: string;
   url?: string;
+  /** Akoma Ntoso FRBR work URI or ELI, where the publisher gives one. */
+  identifier?: string;
   repealedBy?: string;
   notes?: string;
 }
