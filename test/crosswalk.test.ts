@@ -131,7 +131,7 @@ describe('checking a crosswalk file', () => {
     expect(result.code).toBe(1);
     expect(findings(result.stderr, 'cross-references.yaml').filter((l) => l.includes('  error  '))).toEqual([
       '9:55  error  "A.9" is not a provision of mini  (did you mean "A.1" or "A.2" or "A.3"?)',
-      '10:71  error  A.1 of mini has no element "z"  (did you mean "a" or "b"?)',
+      '10:71  error  A.1 of mini has no element "z"  (did you mean "a" or "b" or "c"?)',
       '11:14  error  "K9" is not a provision of mini-criteria  (did you mean "K1" or "K2" or "K3"?)',
       '12:24  error  rule "minimum" needs the score the sources must reach  (add `minimum:` with a score between 0 and 1, e.g. 0.5)',
       '13:42  error  `minimum` has no effect with rule "any-met"  (remove it, or use `rule: minimum`)',

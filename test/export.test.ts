@@ -71,7 +71,7 @@ describe('lexgap export --format csv', () => {
 
   it('gives element and provision scores as computed by hand', () => {
     const { rows } = exportCsv([...MINI, 'test/fixtures/profiles/mini-mixed.yaml']);
-    expect(rows).toHaveLength(9); // mini: 2 + 3 + 1 + 2 + 1 elements
+    expect(rows).toHaveLength(10); // mini: 3 (a, b and good-practice c) + 3 + 1 + 2 + 1 elements
     expect(row(rows, 'A.1', 'b')).toMatchObject({ tier: 'A', weight: '3', answer: 'partial', score: '0.5', provision_score: '0.75', provision_scored_from: 'elements' });
     expect(row(rows, 'A.2', 'b')).toMatchObject({ answer: 'not-applicable', score: '', applicable: 'false', provision_score: '1', citation_count: '0' });
     expect(row(rows, 'A.2', 'a')).toMatchObject({ citation_count: '1', section: 's.2', law_title: 'Act No. 1', url: 'https://example.org/act1' });

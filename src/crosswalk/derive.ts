@@ -70,11 +70,14 @@ export function derive({ crosswalk: loaded, source, target, assessment }: Derive
   };
 }
 
-/** The source elements a reference names, each with the answer that counts for it. */
+/**
+ * The source elements a reference names, each with the answer that counts for it. A reference to a
+ * whole provision means its requirements, not its good practice (which scoring leaves out too).
+ */
 function sourceUnits(provision: Provision, result: ProvisionResult | undefined, only: readonly string[] | undefined): SourceUnit[] {
-  const ids = only ?? provision.elements.map((e) => e.id);
+  const ids = only ?? provision.elements.filter((e) => e.goodPractice !== true).map((e) => e.id);
   return ids.map((id) => {
-    const element = result?.elements.find((e) => e.id === id);
+    const element = result?.elements.find((e) => e.id === id) ?? result?.goodPractice.find((e) => e.id === id);
     const unit = { provision: provision.id, element: id };
     if (!result || !element) return { ...unit, answer: null, score: null, applicable: true };
     if (!result.applicable || !element.applicable) return { ...unit, answer: element.answer ?? result.answer ?? null, score: null, applicable: false };

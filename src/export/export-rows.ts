@@ -53,8 +53,8 @@ export function exportRows(framework: Framework, profile: Profile, assessment: A
       const result = results.get(provision.id)!;
       const given = Object.hasOwn(profile.provisions, provision.id) ? profile.provisions[provision.id] : undefined;
       const evidence = given?.evidence ?? [];
-      return provision.elements.map((element, i): ExportRow => {
-        const scored = result.elements[i]!;
+      return provision.elements.map((element): ExportRow => {
+        const scored = [...result.elements, ...result.goodPractice].find((e) => e.id === element.id)!;
         return {
           country: profile.country,
           country_name: profile.name,

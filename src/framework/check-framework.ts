@@ -40,6 +40,9 @@ export function checkFramework(
         if (elementIds.has(element.id)) at([...here, 'elements', e, 'id'], 'duplicate-id', `element id "${element.id}" is used twice in ${provision.id}`);
         elementIds.add(element.id);
       });
+      if (provision.elements.every((element) => element.goodPractice === true)) {
+        at([...here, 'elements'], 'only-good-practice', `every element of ${provision.id} is marked good practice, so nothing in it can be scored`, 'mark at least one element as a requirement (remove `goodPractice: true`)');
+      }
       provision.references?.forEach((ref, r) => {
         const instruments = Object.keys(framework.instruments ?? {});
         if (!instruments.includes(ref.instrument)) {

@@ -1,26 +1,28 @@
 import { entryOf, topScore } from '../framework/scale.js';
 import type { Framework, Provision, Tier } from '../framework/types.js';
 import type { Profile } from '../profile/types.js';
+import { EPSILON, provisionBounds, reaches, tierStatus, weightedBounds } from './bounds.js';
 import { orderGaps } from './order-gaps.js';
-import type { Assessment, ElementResult, ProvisionResult, TierResult } from './types.js';
-
-/** Scores below the threshold by less than this are rounding noise, not a shortfall. */
-const EPSILON = 1e-9;
+import type { Assessment, Bounds, ElementResult, ProvisionResult, Shortfall, TierResult } from './types.js';
 
 /**
- * Scores a valid profile against its framework: element → provision → tier → overall.
- * The rules are the ones every report prints in its methodology section.
+ * Scores a valid profile against its framework: element → provision → tier → overall, with the
+ * bounds over what is unknown. The rules are the ones every report prints in its methodology section.
  */
 export function score(framework: Framework, profile: Profile): Assessment {
-  const threshold = framework.attainment.threshold;
-  const tiers = framework.tiers.map((tier) => scoreTier(framework, tier, profile, threshold));
+  const rules = { threshold: framework.attainment.threshold, top: topScore(framework), scale: scaleBounds(framework) };
+  const tiers = framework.tiers.map((tier) => scoreTier(framework, tier, profile, rules));
   const all = tiers.flatMap((t) => t.provisions);
   let standing: string | null = null;
   for (const tier of tiers) {
-    if (!tier.attained) break;
+    if (tier.status !== 'attained') break;
     standing = tier.id;
   }
-  const top = topScore(framework);
+  let standingUpper: string | null = null;
+  for (const tier of tiers) {
+    if (tier.status === 'not-attained') break;
+    standingUpper = tier.id;
+  }
   return {
     country: profile.country,
     name: profile.name,
@@ -29,46 +31,69 @@ export function score(framework: Framework, profile: Profile): Assessment {
     assessed: profile.assessed,
     status: profile.status,
     score: weightedMean(all),
+    bounds: weightedBounds(all),
     coverage: coverage(all),
     standing,
+    standingUpper,
     tiers,
-    gaps: orderGaps(all.filter((p) => p.applicable && p.score !== null && p.score < top - EPSILON), tiers.map((t) => t.id)),
+    gaps: orderGaps(all.filter((p) => p.applicable && p.score !== null && p.score < rules.top - EPSILON), tiers.map((t) => t.id)),
     unassessed: all.filter((p) => p.applicable && p.score === null),
   };
 }
 
-function scoreTier(framework: Framework, tier: Tier, profile: Profile, threshold: number): TierResult {
-  const provisions = tier.provisions.map((p) => scoreProvision(framework, tier.id, p, profile, threshold));
-  const applicable = provisions.filter((p) => p.applicable);
+interface Rules {
+  threshold: number;
+  top: number;
+  /** The scale's lowest and highest scores: what an unknown could turn out to be. */
+  scale: Bounds;
+}
+
+function scaleBounds(framework: Framework): Bounds {
+  const scores = Object.values(framework.scale).flatMap((s) => (s.score === null ? [] : [s.score]));
+  return { lower: Math.min(...scores), upper: Math.max(...scores) };
+}
+
+function scoreTier(framework: Framework, tier: Tier, profile: Profile, rules: Rules): TierResult {
+  const provisions = tier.provisions.map((p) => scoreProvision(framework, tier.id, p, profile, rules));
+  const status = tierStatus(provisions);
   return {
     id: tier.id,
     score: weightedMean(provisions),
+    bounds: weightedBounds(provisions),
     coverage: coverage(provisions),
-    attained: applicable.every((p) => p.meetsThreshold),
+    status,
+    attained: status === 'attained',
     provisions,
   };
 }
 
-function scoreProvision(framework: Framework, tierId: string, provision: Provision, profile: Profile, threshold: number): ProvisionResult {
+function scoreProvision(framework: Framework, tierId: string, provision: Provision, profile: Profile, rules: Rules): ProvisionResult {
   const given = Object.hasOwn(profile.provisions, provision.id) ? profile.provisions[provision.id] : undefined;
-  const elements: ElementResult[] = provision.elements.map((element) => {
+  const all: ElementResult[] = provision.elements.map((element) => {
     const answer = given?.elements && Object.hasOwn(given.elements, element.id) ? given.elements[element.id] : undefined;
     const entry = answer === undefined ? undefined : entryOf(framework.scale, answer);
-    return { id: element.id, answer, score: entry?.score ?? null, applicable: entry?.applicable !== false };
+    return { id: element.id, answer, score: entry?.score ?? null, applicable: entry?.applicable !== false, goodPractice: element.goodPractice === true };
   });
+  const elements = all.filter((e) => !e.goodPractice);
   const applicableElements = elements.filter((e) => e.applicable);
   const scored = applicableElements.flatMap((e) => (e.score === null ? [] : [e.score]));
+  const unknown = applicableElements.length - scored.length;
   const own = given?.answer === undefined ? undefined : entryOf(framework.scale, given.answer);
 
-  let result: Pick<ProvisionResult, 'score' | 'scoredFrom' | 'applicable' | 'assessedElements'>;
+  let result: Pick<ProvisionResult, 'score' | 'bounds' | 'scoredFrom' | 'applicable' | 'assessedElements' | 'shortfalls'>;
   if (scored.length > 0) {
-    result = { score: mean(scored), scoredFrom: 'elements', applicable: true, assessedElements: scored.length };
-  } else if (own && own.score !== null && own.applicable !== false) {
-    // A provision-level answer speaks for all its elements.
-    result = { score: own.score, scoredFrom: 'provision', applicable: true, assessedElements: applicableElements.length };
+    const shortfalls = applicableElements.flatMap((e): Shortfall[] =>
+      e.score !== null && e.score < rules.top - EPSILON ? [{ id: e.id, answer: e.answer!, score: e.score, fromProvision: false }] : [],
+    );
+    result = { score: mean(scored), bounds: provisionBounds(scored, unknown, rules.scale), scoredFrom: 'elements', applicable: true, assessedElements: scored.length, shortfalls };
+  } else if (own && own.score !== null && own.applicable !== false && applicableElements.length > 0) {
+    // A provision-level answer speaks for all its core elements.
+    const ownScore = own.score;
+    const shortfalls = ownScore < rules.top - EPSILON ? applicableElements.map((e) => ({ id: e.id, answer: given!.answer!, score: ownScore, fromProvision: true })) : [];
+    result = { score: ownScore, bounds: { lower: ownScore, upper: ownScore }, scoredFrom: 'provision', applicable: true, assessedElements: applicableElements.length, shortfalls };
   } else {
     const notApplicable = own?.applicable === false || applicableElements.length === 0;
-    result = { score: null, scoredFrom: 'none', applicable: !notApplicable, assessedElements: 0 };
+    result = { score: null, bounds: notApplicable ? null : { ...rules.scale }, scoredFrom: 'none', applicable: !notApplicable, assessedElements: 0, shortfalls: [] };
   }
   return {
     id: provision.id,
@@ -77,8 +102,10 @@ function scoreProvision(framework: Framework, tierId: string, provision: Provisi
     ...result,
     answer: given?.answer,
     elements,
+    goodPractice: all.filter((e) => e.goodPractice),
     applicableElements: result.applicable ? applicableElements.length : 0,
-    meetsThreshold: result.score !== null && result.score >= threshold - EPSILON,
+    meetsThreshold: result.score !== null && result.score >= rules.threshold - EPSILON,
+    status: result.bounds === null ? 'not-applicable' : reaches(result.bounds, rules.threshold),
   };
 }
 
