@@ -181,3 +181,27 @@ describe('bad input gets a clear message, never a stack trace', () => {
     expect(lexgap([]).code).toBe(2);
   });
 });
+
+describe('a law\'s stable identifier', () => {
+  const profile = (identifier: string) =>
+    [
+      'country: AG', 'name: Agreeland', 'framework: mini', 'assessed: 2025-01-15', 'status: draft',
+      'laws:', '  act:', '    title: Act 792', `    identifier: ${identifier}`, 'provisions: {}', '',
+    ].join('\n');
+  const check = (identifier: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
+    writeFileSync(join(dir, 'AG.yaml'), profile(identifier));
+    return lexgap(['validate', '--frameworks', 'test/fixtures/frameworks', join(dir, 'AG.yaml')]);
+  };
+
+  it('accepts an Akoma Ntoso work URI or an ELI address', () => {
+    expect(check('/akn/my/act/act/2017/792').code).toBe(0);
+    expect(check('https://www.legislation.gov.uk/eli/ukpga/2003/42').code).toBe(0);
+  });
+
+  it('points at an identifier in another form, and says what form it takes', () => {
+    const result = check('act-792');
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(/AG\.yaml:9:17  error  "act-792" is not in the right form for laws › act › identifier  \(write an Akoma Ntoso work URI/);
+  });
+});

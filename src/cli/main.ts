@@ -97,6 +97,15 @@ export function buildProgram(): Command {
     .action(async (first, second, options) => run(import('./commands/diff.js').then((m) => m.diff(first, second, options))));
 
   program
+    .command('agree')
+    .description("how far two independent codings of one country agree: percentage and Cohen's kappa per tier and overall, and every disagreement")
+    .argument('<profile-a>', 'the first coding')
+    .argument('<profile-b>', 'the second coding, of the same country and framework')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(frameworksOption())
+    .action(async (a, b, options) => run(import('./commands/agree.js').then((m) => m.agree(a, b, options))));
+
+  program
     .command('export')
     .description('tidy data for research tools: one row per country × provision × element, as CSV or JSON')
     .argument('<paths...>', 'profile files or folders of profiles')
