@@ -272,11 +272,15 @@ describe('score --by focus-area', () => {
     expect(aa.derived.crosswalk).toBe('mini-criteria-from-mini');
   });
 
-  it('says which shipped provisions carry no focus-area tag', () => {
+  it('says which shipped provisions carry each focus-area tag', () => {
+    // frameworks/asean-ocsea.yaml tags all 43 provisions with focus area 1, T2.01 with 2, and
+    // twelve provisions (T2.05–T2.11, T3.01, T3.02, T3.04–T3.06) with 7; none is left untagged.
     const result = lexgap(['score', '--by', 'focus-area', 'countries/PH.yaml']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Focus area 1 (1 of 43 provisions): T1.01.');
-    expect(result.stdout).toMatch(/No focus-area tag \(42 of 43 provisions, not counted in any focus area\): T1\.02, T1\.03,/);
+    expect(result.stdout).toMatch(/Focus area 1[^\n]*\(43 of 43 provisions\): T1\.01, T1\.02,/);
+    expect(result.stdout).toMatch(/Focus area 2[^\n]*\(1 of 43 provisions\): T2\.01\./);
+    expect(result.stdout).toMatch(/Focus area 7[^\n]*\(12 of 43 provisions\): T2\.05, T2\.06,/);
+    expect(result.stdout).not.toContain('No focus-area tag');
   });
 
   it('says so when a framework tags no provision with a focus area', () => {
