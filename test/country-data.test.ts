@@ -30,11 +30,20 @@ describe('the shipped country profiles', () => {
     expect(answer('VN', 'T1.01', 'a')).toBe('not-met');
     // Cambodia's definition excludes virtual material (realistic images of non-existent children).
     expect(answer('KH', 'T1.03', 'b')).toBe('not-met');
-    // ICMEC/Freshfields (2023): only the Philippines puts reporting duties on online service providers
-    // and on financial institutions.
+    // ICMEC/Freshfields (2023): only the Philippines puts reporting duties on online service providers.
     const codes = Object.keys(profiles);
     expect(codes.filter((c) => answer(c, 'T2.05', 'a') === 'met')).toEqual(['PH']);
-    expect(codes.filter((c) => answer(c, 'T3.01', 'b') === 'met')).toEqual(['PH']);
+  });
+
+  it('answer T3.01(b) from a law\'s own text, as countries/README.md says, never from a survey alone', () => {
+    // The ICMEC–Freshfields finding concerns OCSEA-specific duties; (b) asks whether suspicious-
+    // transaction reporting reaches OCSEA, which the anti-money-laundering law's text decides.
+    for (const [code, profile] of Object.entries(profiles)) {
+      const given = profile.provisions['T3.01'];
+      if (given.elements.b === 'unknown') continue;
+      const backing = (given.evidence ?? []).filter((e: any) => !e.elements || e.elements.includes('b'));
+      expect(backing.filter((e: any) => e.section), `${code} T3.01(b) is ${given.elements.b} with no section of a law`).not.toEqual([]);
+    }
   });
 
   for (const [code, profile] of Object.entries(profiles)) {
