@@ -82,6 +82,20 @@ describe('the shipped country profiles', () => {
         JSON.stringify(profile, (key, value) => (key === 'url' && urls.push(value), value));
         for (const url of urls) expect(url).toMatch(/^https?:\/\/\S+$/);
       });
+
+      it('links to the page itself, not through a proxy or a document-sharing mirror of another address', () => {
+        const urls: string[] = [];
+        JSON.stringify(profile, (key, value) => (key === 'url' && urls.push(value), value));
+        for (const url of urls) {
+          expect(url.indexOf('://', url.indexOf('://') + 3), `${url} wraps another address`).toBe(-1);
+          expect(new URL(url).hostname, `${url} has a host ending in a dot`).not.toMatch(/\.$/);
+        }
+      });
+
+      it('speaks to an outside reader: no internal file names or research shorthand', () => {
+        const text = JSON.stringify(profile);
+        expect(text).not.toMatch(/digest(?!\.ph)|shared\/research|country-law-facts|\[S-\d|\[K\]|Not covered by the research/i);
+      });
     });
   }
 });
