@@ -112,7 +112,7 @@ export class PdfSession {
         waitForFonts: true,
         timeout: 120_000,
       });
-      return { pdf: withDocumentInfo(pdf, doc.info), blocked };
+      return { pdf: doc.info ? withDocumentInfo(pdf, doc.info) : pdf, blocked };
     } finally {
       await context.close().catch(() => undefined);
     }

@@ -12,8 +12,8 @@ export interface RenderedDocument {
   headerTemplate: string;
   footerTemplate: string;
   title: string;
-  /** Written into the PDF's document information after printing (Chromium sets only the title). */
-  info: DocumentInfo;
+  /** Written into the PDF's document information after printing (Chromium sets only the title); absent: Chromium's is kept. */
+  info?: DocumentInfo;
   landscape: boolean;
   /** Characters that no embedded font covers. */
   uncovered: string[];

@@ -12,7 +12,7 @@ import { scaleInBrief, thresholdText } from './methodology.js';
  * Limits that keep the brief within two A4 pages whatever the profile holds; anything cut is
  * marked as shortened and the brief points to the country report for the rest.
  */
-export const BRIEF_LIMITS = { gaps: 5, recommendation: 620, context: 260, amendment: 300, shortfalls: 4, pending: 5, pendingText: 220, pendingStage: 120, basedOn: 420, unassessedIds: 8 } as const;
+export const BRIEF_LIMITS = { gaps: 5, recommendation: 380, context: 200, amendment: 220, elementText: 100, shortfalls: 2, pending: 5, pendingText: 220, pendingStage: 120, basedOn: 420, unassessedIds: 8 } as const;
 
 /** The two-page brief for parliament: standing, the five most urgent gaps, pending bills, a one-line method. */
 export function buildBriefView(input: ViewInput): BriefView {
@@ -28,7 +28,7 @@ export function buildBriefView(input: ViewInput): BriefView {
     const cut = shorten(gap.recommendation, asAmendment ? BRIEF_LIMITS.recommendation : BRIEF_LIMITS.context);
     const shown = gap.shortfalls.slice(0, BRIEF_LIMITS.shortfalls).map((s) => {
       const amendment = s.amendment === null ? null : shorten(s.amendment, BRIEF_LIMITS.amendment);
-      return { ...s, text: shorten(s.text, BRIEF_LIMITS.amendment).text, amendment: amendment?.text ?? null, partialNote: s.partialNote === null ? null : shorten(s.partialNote, BRIEF_LIMITS.amendment).text };
+      return { ...s, text: shorten(s.text, BRIEF_LIMITS.elementText).text, amendment: amendment?.text ?? null, partialNote: s.partialNote === null ? null : shorten(s.partialNote, BRIEF_LIMITS.amendment).text };
     });
     const cutAny = cut.shortened || shown.length < gap.shortfalls.length || gap.shortfalls.some((s) => s.amendment !== null && s.amendment.length > BRIEF_LIMITS.amendment);
     return { ...gap, shortfalls: shown, recommendation: cut.text, shortened: cutAny };
