@@ -13,7 +13,7 @@ const COLUMNS = [
   'tier', 'provision', 'provision_title', 'weight', 'element', 'element_text',
   'answer', 'score', 'applicable', 'provision_answer', 'provision_score', 'provision_scored_from',
   'citation_count', 'law', 'law_title', 'section', 'quote', 'url', 'confidence', 'checked', 'source',
-  'notes',
+  'notes', 'good_practice', 'shortfall', 'amendment', 'partial_note',
 ];
 
 /** Exports through --out: a whole region is larger than the test helper's output buffer. */
@@ -138,5 +138,24 @@ describe('lexgap export --out', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('test/fixtures/profiles-asean/planted-mistakes.yaml: not exported — 4 errors:');
     expect(parseCsv(result.stdout, { bom: true, columns: true })).toHaveLength(ELEMENTS);
+  });
+});
+
+describe('lexgap export: element-level gaps', () => {
+  // test/fixtures/profiles-gaps/mini-gap.yaml: A.1 a met, b not-met, c (good practice) not-met; A.3 a partial.
+  const rows = () => parseCsv(lexgap(['export', ...MINI, 'test/fixtures/profiles-gaps/mini-gap.yaml']).stdout, { bom: true, columns: true }) as Record<string, string>[];
+
+  it('marks the element that falls short with its own amendment, and a met element with none', () => {
+    const r = rows();
+    expect(row(r, 'A.1', 'a')).toMatchObject({ answer: 'met', shortfall: 'false', amendment: '', good_practice: 'false' });
+    expect(row(r, 'A.1', 'b')).toMatchObject({ answer: 'not-met', shortfall: 'true', amendment: 'Amend first b.', partial_note: '' });
+  });
+
+  it('never marks a good-practice element as a shortfall', () => {
+    expect(row(rows(), 'A.1', 'c')).toMatchObject({ answer: 'not-met', good_practice: 'true', shortfall: 'false', amendment: '' });
+  });
+
+  it("falls back to the provision's recommendation when the element has no amendment of its own", () => {
+    expect(row(rows(), 'A.3', 'a')).toMatchObject({ answer: 'partial', shortfall: 'true', amendment: 'Fix the third.' });
   });
 });

@@ -62,8 +62,9 @@ describe('element-level gaps and good practice', () => {
   it('names the elements that fall short, and the provision-level answer that speaks for unanswered ones', () => {
     const a = assessment('test/fixtures/profiles/mini-mixed.yaml');
     const gaps = Object.fromEntries(a.gaps.map((g: any) => [g.id, g.shortfalls]));
-    expect(gaps['A.1']).toEqual([{ id: 'b', answer: 'partial', score: 0.5, fromProvision: false }]); // a is met: never a shortfall
-    expect(gaps['A.3']).toEqual([{ id: 'a', answer: 'not-met', score: 0, fromProvision: false }]);
+    // `score --format json` adds each shortfall's element text and amendment (its own, else the recommendation).
+    expect(gaps['A.1']).toEqual([{ id: 'b', answer: 'partial', score: 0.5, fromProvision: false, text: 'First b', amendment: 'Amend first b.', amendmentFromRecommendation: false, partialNote: 'A partial law usually lacks b.' }]); // a is met: never a shortfall
+    expect(gaps['A.3']).toEqual([{ id: 'a', answer: 'not-met', score: 0, fromProvision: false, text: 'Third a', amendment: 'Fix the third.', amendmentFromRecommendation: true, partialNote: null }]);
     expect(gaps['B.1'].map((s: any) => [s.id, s.answer, s.fromProvision])).toEqual([['a', 'partial', true], ['b', 'partial', true]]);
   });
 

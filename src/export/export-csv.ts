@@ -7,7 +7,7 @@ export const EXPORT_CSV_COLUMNS = [
   'tier', 'provision', 'provision_title', 'weight', 'element', 'element_text',
   'answer', 'score', 'applicable', 'provision_answer', 'provision_score', 'provision_scored_from',
   'citation_count', 'law', 'law_title', 'section', 'quote', 'url', 'confidence', 'checked', 'source',
-  'notes',
+  'notes', 'good_practice', 'shortfall', 'amendment', 'partial_note',
 ] as const;
 
 /** Several citations in one cell: the n-th value of every citation column belongs to the n-th citation. */

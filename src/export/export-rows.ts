@@ -1,4 +1,5 @@
 import { textIn } from '../framework/text.js';
+import { provisionGap } from '../gaps/element-gaps.js';
 import type { Framework } from '../framework/types.js';
 import type { Evidence, Profile } from '../profile/types.js';
 import type { Assessment } from '../scoring/types.js';
@@ -42,6 +43,14 @@ export interface ExportRow {
   provision_scored_from: 'elements' | 'provision' | 'none';
   notes: string | null;
   citations: ExportCitation[];
+  /** A good-practice element: never scored, never a shortfall. */
+  good_practice: boolean;
+  /** A core element that falls short (its own answer, or the provision-level answer, below the top score). */
+  shortfall: boolean;
+  /** For a shortfall: the element's amendment, else the provision's recommendation; null otherwise. */
+  amendment: string | null;
+  /** For a partly met shortfall: what a partial law usually lacks (the element's partialNote). */
+  partial_note: string | null;
 }
 
 /** Every element of the framework for one scored profile, in framework order; English text. */
@@ -53,7 +62,9 @@ export function exportRows(framework: Framework, profile: Profile, assessment: A
       const result = results.get(provision.id)!;
       const given = Object.hasOwn(profile.provisions, provision.id) ? profile.provisions[provision.id] : undefined;
       const evidence = given?.evidence ?? [];
+      const gap = provisionGap(framework, result, 'en', provision);
       return provision.elements.map((element): ExportRow => {
+        const short = gap.shortfalls.find((x) => x.id === element.id);
         const scored = [...result.elements, ...result.goodPractice].find((e) => e.id === element.id)!;
         return {
           country: profile.country,
@@ -76,6 +87,10 @@ export function exportRows(framework: Framework, profile: Profile, assessment: A
           provision_scored_from: result.scoredFrom,
           notes: given?.notes ?? null,
           citations: evidence.filter((e) => backs(e, element.id)).map((e) => citation(e, laws)),
+          good_practice: element.goodPractice === true,
+          shortfall: short !== undefined,
+          amendment: short?.amendment ?? null,
+          partial_note: short?.partialNote ?? null,
         };
       });
     }),

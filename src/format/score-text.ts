@@ -1,7 +1,9 @@
+import { furtherGoodPractice, provisionGap } from '../gaps/element-gaps.js';
 import { provisionIndex } from '../framework/provision-index.js';
 import { textIn } from '../framework/text.js';
 import type { Framework } from '../framework/types.js';
 import type { Assessment } from '../scoring/types.js';
+import { gapDetailText } from './gap-text.js';
 import { percent } from './percent.js';
 import { textTable } from './table.js';
 import { wrap } from './wrap.js';
@@ -36,8 +38,13 @@ export function countryScoreText(framework: Framework, a: Assessment, options: S
   shown.forEach((gap, i) => {
     const p = provisions.get(gap.id)!;
     out.push(`${String(i + 1).padStart(3)}. ${gap.id}  ${textIn(p.title)}  (score ${percent(gap.score)}, weight ${gap.weight})`);
-    out.push(wrap(textIn(p.recommendation), 100, '       → ', '         '));
+    out.push(...gapDetailText(provisionGap(framework, gap, 'en', p)));
   });
+  const goodPractice = furtherGoodPractice(framework, a);
+  if (goodPractice.length > 0) {
+    out.push('');
+    out.push(wrap(`Further good practice, not counted in the score (${goodPractice.length}): ${goodPractice.map((g) => `${g.provisionId}(${g.id})`).join(', ')}`, 100, '', '  '));
+  }
   if (a.unassessed.length > 0) {
     out.push('');
     out.push(wrap(`Not yet assessed (${a.unassessed.length}): ${a.unassessed.map((p) => p.id).join(', ')}`, 100, '', '  '));

@@ -38,7 +38,10 @@ export const frameworkMetaSchema = {
     source: {
       type: 'object',
       additionalProperties: false,
-      properties: { publisher: text, title: text, url: httpUrl, checked: date, note: text },
+      properties: {
+        publisher: text, title: text, url: httpUrl, checked: date, note: text,
+        caveat: { ...text, description: 'One sentence on how far the provisions can be relied on (e.g. reconstructed from named instruments); printed on every report\'s cover and the brief\'s first page.' },
+      },
     },
     bases: { type: 'object', minProperties: 1, propertyNames: key, additionalProperties: described },
     instruments: {

@@ -61,7 +61,8 @@ export interface Framework {
   title: Text;
   shortTitle?: Text;
   version: string;
-  source: { publisher?: Text; title?: Text; url?: string; checked?: string; note?: Text };
+  /** `caveat`: one sentence printed on every cover (how far the provisions can be relied on). */
+  source: { publisher?: Text; title?: Text; url?: string; checked?: string; note?: Text; caveat?: Text };
   bases: Record<string, Described>;
   instruments?: Record<string, { title: Text; url?: string }>;
   provenances?: Record<string, Described>;

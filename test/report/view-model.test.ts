@@ -113,7 +113,7 @@ describe('the brief and comparison view models', () => {
     const brief = buildBriefView(input(aq));
     expect(brief.gaps.map((g) => g.id)).toEqual(['T1.1', 'T2.1', 'T2.2']);
     expect(brief.standingHeading).toBe('Where Zedland stands');
-    expect(brief.gapsIntro).toBe('All 3 gaps found, most urgent first, with the amendment the guideline recommends.');
+    expect(brief.gapsIntro).toBe('All 3 gaps found, most urgent first: the elements that fall short, and what to amend.');
     expect(brief.standingSentence).toBe('Measured against the Tiny framework, Zedland scores 47% overall, with 86% of the applicable elements assessed.');
     expect(brief.pending.map((p) => p.bill.text)).toEqual(['Online Safety Bill 2026']);
     expect(brief.methodNote).toContain('Met (1), Partly met (0.5), Not met (0)');

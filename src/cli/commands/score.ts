@@ -6,6 +6,7 @@ import { derivationTrace, derivedNotice, isDerived, provisionMatrixText } from '
 import { derivedMarkdown } from '../../format/derived-markdown.js';
 import { focusAreaCsv, focusAreaJson, focusAreaMarkdown, focusAreaText, type FocusAreaView } from '../../format/score-by-focus-area.js';
 import { scoreCsv } from '../../format/score-csv.js';
+import { scoreJson } from '../../format/score-json.js';
 import { scoreMarkdown } from '../../format/score-markdown.js';
 import { comparisonText, countryScoreText } from '../../format/score-text.js';
 import type { FrameworkCatalogue } from '../../framework/framework-catalogue.js';
@@ -81,7 +82,7 @@ async function deriveForTarget(
 
 function tierOutput(scored: ScoredProfile[], format: ScoreOptions['format'], gapLimit: number | undefined, derivedColumns: boolean): string {
   const assessments = scored.map((s) => s.assessment);
-  if (format === 'json') return JSON.stringify({ assessments }, null, 2) + '\n';
+  if (format === 'json') return scoreJson(scored);
   if (format === 'csv') return scoreCsv(assessments, { derivedColumns });
   if (format === 'markdown') return [...groupByFramework(scored)].map(([f, list]) => scoreMarkdown(f, list) + derivedMarkdown(f, list)).join('\n');
   if (scored.length === 1) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { RenderedDocument } from '../render/render-html.js';
+import { withDocumentInfo } from './pdf-info.js';
 
 /**
  * Flags for a headless Chromium that only prints: no GPU, no /dev/shm (small in containers), and no
@@ -111,7 +112,7 @@ export class PdfSession {
         waitForFonts: true,
         timeout: 120_000,
       });
-      return { pdf, blocked };
+      return { pdf: doc.info ? withDocumentInfo(pdf, doc.info) : pdf, blocked };
     } finally {
       await context.close().catch(() => undefined);
     }

@@ -1,3 +1,4 @@
+import type { DocumentInfo } from '../pdf/pdf-info.js';
 import type { DocumentBase } from '../view/types.js';
 import { FONT_STACK, fontFacesFor } from './fonts.js';
 import { loadTemplateFiles, type SourceFile, type TemplateFiles } from './template-files.js';
@@ -11,6 +12,8 @@ export interface RenderedDocument {
   headerTemplate: string;
   footerTemplate: string;
   title: string;
+  /** Written into the PDF's document information after printing (Chromium sets only the title); absent: Chromium's is kept. */
+  info?: DocumentInfo;
   landscape: boolean;
   /** Characters that no embedded font covers. */
   uncovered: string[];
@@ -64,6 +67,7 @@ export class HtmlRenderer {
       headerTemplate: this.run('pdf-header', view, []).text,
       footerTemplate: this.run('pdf-footer', view, []).text,
       title: view.title,
+      info: { title: view.title, ...view.pdfInfo },
       landscape: name === 'comparison',
       uncovered: html.uncovered,
     };

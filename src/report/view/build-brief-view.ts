@@ -2,7 +2,8 @@ import { percent } from '../../format/percent.js';
 import type { Catalog } from '../i18n/catalog.js';
 import type { BriefView } from './types.js';
 import { provisionIndex } from '../../framework/provision-index.js';
-import { buildCover, documentBase, gapRows, pendingRows, runningHeader, type ViewInput } from './build-country-view.js';
+import { buildCover, documentBase, pendingRows, runningHeader, type ViewInput } from './build-country-view.js';
+import { gapRows } from './gap-rows.js';
 import { shorten, text } from './common.js';
 import { buildGlance } from './glance.js';
 import { scaleInBrief, thresholdText } from './methodology.js';
@@ -11,7 +12,7 @@ import { scaleInBrief, thresholdText } from './methodology.js';
  * Limits that keep the brief within two A4 pages whatever the profile holds; anything cut is
  * marked as shortened and the brief points to the country report for the rest.
  */
-export const BRIEF_LIMITS = { gaps: 5, recommendation: 620, pending: 5, pendingText: 220, pendingStage: 120, basedOn: 420, unassessedIds: 8 } as const;
+export const BRIEF_LIMITS = { gaps: 5, recommendation: 380, context: 200, amendment: 220, elementText: 100, shortfalls: 2, pending: 5, pendingText: 220, pendingStage: 120, basedOn: 420, unassessedIds: 8 } as const;
 
 /** The two-page brief for parliament: standing, the five most urgent gaps, pending bills, a one-line method. */
 export function buildBriefView(input: ViewInput): BriefView {
@@ -21,9 +22,16 @@ export function buildBriefView(input: ViewInput): BriefView {
   const cover = buildCover(input, title);
   if (cover.basedOn) cover.basedOn = shortenMarked(cover.basedOn, BRIEF_LIMITS.basedOn, catalog.t('brief.shortenedText'));
 
-  const gaps = gapRows(input, assessment.gaps.slice(0, BRIEF_LIMITS.gaps), provisions).map((gap) => {
-    const cut = shorten(gap.recommendation, BRIEF_LIMITS.recommendation);
-    return { ...gap, recommendation: cut.text, shortened: cut.shortened };
+  const gaps = gapRows(framework, assessment.gaps.slice(0, BRIEF_LIMITS.gaps), provisions, catalog).map((gap) => {
+    // The recommendation is the amendment when an element has none of its own, else only context: shorter.
+    const asAmendment = gap.shortfalls.length === 0 || gap.shortfalls.some((s) => s.amendment === null);
+    const cut = shorten(gap.recommendation, asAmendment ? BRIEF_LIMITS.recommendation : BRIEF_LIMITS.context);
+    const shown = gap.shortfalls.slice(0, BRIEF_LIMITS.shortfalls).map((s) => {
+      const amendment = s.amendment === null ? null : shorten(s.amendment, BRIEF_LIMITS.amendment);
+      return { ...s, text: shorten(s.text, BRIEF_LIMITS.elementText).text, amendment: amendment?.text ?? null, partialNote: s.partialNote === null ? null : shorten(s.partialNote, BRIEF_LIMITS.amendment).text };
+    });
+    const cutAny = cut.shortened || shown.length < gap.shortfalls.length || gap.shortfalls.some((s) => s.amendment !== null && s.amendment.length > BRIEF_LIMITS.amendment);
+    return { ...gap, shortfalls: shown, recommendation: cut.text, shortened: cutAny };
   });
 
   const allPending = framework.tiers.flatMap((t) => t.provisions).flatMap((p) => {

@@ -3,6 +3,7 @@ import type { Framework } from '../../framework/types.js';
 import type { Assessment } from '../../scoring/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { formatDate, frameworkMeta, legend, nestedLabels, pageLabel, scored, statusView, text } from './common.js';
+import { LOW_COVERAGE } from './glance.js';
 import { buildMethodology } from './methodology.js';
 import type { ComparisonView } from './types.js';
 
@@ -61,8 +62,20 @@ export function buildComparisonView(input: ComparisonInput): ComparisonView {
       })),
     })),
     legend: legend(catalog),
+    pdfInfo: {
+      author: null,
+      subject: catalog.t('doc.subject', { framework: `${name} ${framework.version}` }),
+      creator: `lexgap ${input.version}`,
+    },
+    lowCoverage: lowCoverage(assessments, catalog),
     hasDraft,
     draftNotice: hasDraft ? catalog.t('compare.draftNotice') : null,
     methodology: buildMethodology(framework, catalog),
   };
+}
+
+/** The countries whose scores rest on less than half of the applicable elements, named beside the scores. */
+function lowCoverage(assessments: readonly Assessment[], catalog: Catalog): string | null {
+  const low = assessments.filter((a) => a.coverage < LOW_COVERAGE).map((a) => a.country);
+  return low.length ? catalog.t('compare.lowCoverage', { countries: low.join(', ') }) : null;
 }

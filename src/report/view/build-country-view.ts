@@ -4,14 +4,16 @@ import type { Profile } from '../../profile/types.js';
 import type { Assessment, ProvisionResult } from '../../scoring/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import {
-  answerLabel, answerLevel, formatDate, frameworkMeta, legend, link, nestedLabels, optional, pageLabel, scored, statusView, text,
+  answerLabel, answerLevel, formatDate, safeHref, frameworkMeta, legend, link, nestedLabels, optional, pageLabel, scored, statusView, text,
 } from './common.js';
 import { anchorOf, buildGlance } from './glance.js';
 import { buildMethodology } from './methodology.js';
 import { buildChangesView } from './build-changes-view.js';
+import { gapRows, goodPracticeRows, unassessedRows, weightLabel } from './gap-rows.js';
+import { basesInUse, provenancesInUse, provisionBasis, referenceRow } from './provenance.js';
 import type { ProfileDiff } from '../../diff/types.js';
 import type {
-  CountryView, CoverView, DocumentBase, EvidenceRow, GapRow, LawRow, PendingRow, ProvisionView, ReferenceRow, Sources, TierView,
+  CountryView, CoverView, DocumentBase, EvidenceRow, LawRow, PdfInfo, PendingRow, ProvisionView, Sources, TierView,
 } from './types.js';
 
 export interface ViewInput {
@@ -37,17 +39,19 @@ export function buildCountryView(input: ViewInput): CountryView {
     cover: buildCover(input, catalog.t('doc.countryTitle', { country: profile.name })),
     glance: buildGlance(framework, assessment, catalog),
     changes: input.since ? buildChangesView(framework, input.since.diff, input.since.source, catalog) : null,
-    gaps: gapRows(input, assessment.gaps, provisions),
-    unassessed: assessment.unassessed.map((p) => ({ id: p.id, anchor: anchorOf(p.id), title: text(provisions.get(p.id)?.title, catalog) })),
+    gaps: gapRows(framework, assessment.gaps, provisions, catalog),
+    goodPractice: goodPracticeRows(framework, assessment, catalog),
+    unassessed: unassessedRows(assessment, provisions, catalog),
     tiers: tierViews(input),
     methodology: buildMethodology(framework, catalog),
     sources: buildSources(input),
   };
 }
 
-export function documentBase(input: Pick<ViewInput, 'catalog' | 'file' | 'version'> & { framework: Framework }, title: string, runningHeader?: string): DocumentBase {
+export function documentBase(input: Pick<ViewInput, 'catalog' | 'file' | 'version'> & { framework: Framework; profile?: Profile }, title: string, runningHeader?: string): DocumentBase {
   const { catalog } = input;
   return {
+    pdfInfo: pdfInfo(input.framework, input.profile, input.version, catalog),
     lang: catalog.lang,
     title,
     runningHeader: runningHeader ?? title,
@@ -81,25 +85,6 @@ export function buildCover(input: ViewInput, heading: string): CoverView {
   };
 }
 
-export function gapRows(input: ViewInput, gaps: readonly ProvisionResult[], provisions: Map<string, Provision>): GapRow[] {
-  const { framework, catalog } = input;
-  return gaps.map((gap, i) => {
-    const provision = provisions.get(gap.id)!;
-    return {
-      rank: i + 1,
-      id: gap.id,
-      anchor: anchorOf(gap.id),
-      title: text(provision.title, catalog),
-      tierId: gap.tierId,
-      weight: gap.weight,
-      weightLabel: weightLabel(framework, gap.weight, catalog),
-      score: scored(gap.score, gap.applicable, framework, catalog),
-      recommendation: text(provision.recommendation, catalog),
-      shortened: false,
-    };
-  });
-}
-
 function tierViews(input: ViewInput): TierView[] {
   const { framework, assessment, catalog } = input;
   const glanceTiers = buildGlance(framework, assessment, catalog).tiers;
@@ -110,7 +95,12 @@ function tierViews(input: ViewInput): TierView[] {
       title: text(tier.title, catalog),
       description: optional(tier.description, catalog),
       summary: glanceTiers[i]!,
-      provisions: tier.provisions.map((p) => provisionView(input, p, result.provisions.find((r) => r.id === p.id)!)),
+      // A provision nobody has assessed gets a row in the compact table, not a page of its own.
+      provisions: tier.provisions.flatMap((p) => {
+        const r = result.provisions.find((x) => x.id === p.id)!;
+        return r.applicable && r.score === null ? [] : [provisionView(input, p, r)];
+      }),
+      unassessedNote: unassessedNote(result.provisions.filter((r) => r.applicable && r.score === null).length, tier.provisions.length, catalog),
     };
   });
 }
@@ -118,36 +108,40 @@ function tierViews(input: ViewInput): TierView[] {
 function provisionView(input: ViewInput, provision: Provision, result: ProvisionResult): ProvisionView {
   const { framework, profile, assessment, catalog } = input;
   const given = Object.hasOwn(profile.provisions, provision.id) ? profile.provisions[provision.id] : undefined;
-  const basis = Object.hasOwn(framework.bases, provision.basis) ? framework.bases[provision.basis] : undefined;
+  const gapIndex = assessment.gaps.findIndex((g) => g.id === provision.id);
+  const gap = gapIndex < 0 ? null : { ...gapRows(framework, [assessment.gaps[gapIndex]!], new Map([[provision.id, provision]]), catalog)[0]!, rank: gapIndex + 1 };
   return {
     id: provision.id,
     anchor: anchorOf(provision.id),
     title: text(provision.title, catalog),
     requirement: text(provision.requirement, catalog),
     weightText: `${catalog.t('provisions.weight', { weight: provision.weight })}${weightName(framework, provision.weight, catalog)}`,
-    basis: basis ? text(basis.label, catalog) : provision.basis,
+    basis: provisionBasis(framework, provision.basis, catalog),
     basisNote: optional(provision.basisNote, catalog),
     score: scored(result.score, result.applicable, framework, catalog),
     coverageText: result.applicable ? catalog.t('provisions.elementsAssessed', { assessed: result.assessedElements, applicable: result.applicableElements }) : catalog.t('provisions.notApplicable'),
     applicable: result.applicable,
-    isGap: assessment.gaps.some((g) => g.id === provision.id),
+    isGap: gap !== null,
+    gap,
     provisionAnswer: given?.answer === undefined ? null : { label: answerLabel(framework, given.answer, catalog), level: answerLevel(framework, given.answer) },
     scoredFromProvision: result.scoredFrom === 'provision',
     elements: provision.elements.map((element) => {
-      const answer = result.elements.find((e) => e.id === element.id)?.answer;
+      const answer = [...result.elements, ...result.goodPractice].find((e) => e.id === element.id)?.answer;
       return {
         id: element.id,
         text: text(element.text, catalog),
         answer: answer ?? '',
         answerLabel: answer === undefined ? catalog.t('provisions.noAnswer') : answerLabel(framework, answer, catalog),
         level: answerLevel(framework, answer),
+        goodPractice: element.goodPractice === true,
       };
     }),
     evidence: (given?.evidence ?? []).map((e): EvidenceRow => {
       const law = profile.laws && Object.hasOwn(profile.laws, e.law) ? profile.laws[e.law] : undefined;
-      const url = e.url ?? law?.url;
+      // The law's own address is in the sources (and behind its title): only a citation's own deep link is printed here.
+      const url = e.url;
       return {
-        law: link(law?.title ?? e.law, law?.url),
+        law: link(citedTitle(law?.title ?? e.law), law?.url),
         section: optional(e.section, catalog),
         quote: optional(e.quote, catalog),
         link: url ? link(url, url) : null,
@@ -159,18 +153,7 @@ function provisionView(input: ViewInput, provision: Provision, result: Provision
     }),
     notes: optional(given?.notes, catalog),
     pending: pendingRows(input, provision, given?.pending ?? []),
-    references: (provision.references ?? []).map((r): ReferenceRow => {
-      const instrument = framework.instruments && Object.hasOwn(framework.instruments, r.instrument) ? framework.instruments[r.instrument] : undefined;
-      const provenance = r.provenance && framework.provenances && Object.hasOwn(framework.provenances, r.provenance) ? framework.provenances[r.provenance] : undefined;
-      const name = instrument ? text(instrument.title, catalog) : r.instrument;
-      return {
-        instrument: name,
-        link: instrument?.url ? link(name, instrument.url) : null,
-        locator: optional(r.locator, catalog),
-        provenance: provenance ? text(provenance.label, catalog) : optional(r.provenance, catalog),
-        note: optional(r.note, catalog),
-      };
-    }),
+    references: (provision.references ?? []).map((r) => referenceRow(framework, r, catalog)),
     recommendation: text(provision.recommendation, catalog),
   };
 }
@@ -207,6 +190,7 @@ function buildSources(input: ViewInput): Sources {
       key,
       anchor: `law-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`,
       title: link(law.title, law.url),
+      url: safeHref(law.url) ? link(law.url!, law.url) : null,
       details: details.length ? details.join(' · ') : null,
       notes: optional(law.notes, catalog),
       citedFor: cited.length ? catalog.t('sources.citedFor', { provisions: cited.join(', ') }) : catalog.t('sources.notCited'),
@@ -215,9 +199,10 @@ function buildSources(input: ViewInput): Sources {
   return {
     laws,
     framework: frameworkMeta(framework, catalog),
-    bases: Object.values(framework.bases).map((b) => ({ label: text(b.label, catalog), description: optional(b.description, catalog) })),
-    provenances: Object.values(framework.provenances ?? {}).map((p) => ({ label: text(p.label, catalog), description: optional(p.description, catalog) })),
-    instruments: Object.entries(framework.instruments ?? {}).map(([key, i]) => ({ key, title: link(text(i.title, catalog), i.url) })),
+    // Only what the provisions and references use: a basis declared for later says nothing yet.
+    bases: basesInUse(framework).flatMap((k) => (Object.hasOwn(framework.bases, k) ? [framework.bases[k]!] : [])).map((b) => ({ label: text(b.label, catalog), description: optional(b.description, catalog) })),
+    provenances: provenancesInUse(framework).map((k) => framework.provenances![k]!).map((p) => ({ label: text(p.label, catalog), description: optional(p.description, catalog) })),
+    instruments: Object.entries(framework.instruments ?? {}).map(([key, i]) => ({ key, title: link(text(i.title, catalog), i.url), url: safeHref(i.url) ? link(i.url!, i.url) : null })),
   };
 }
 
@@ -227,7 +212,26 @@ function weightName(framework: Framework, weight: number, catalog: Catalog): str
   return label ? ` (${label})` : '';
 }
 
-function weightLabel(framework: Framework, weight: number, catalog: Catalog): string {
-  const described = framework.weights && Object.hasOwn(framework.weights, String(weight)) ? framework.weights[String(weight)] : undefined;
-  return described ? text(described.label, catalog) : '';
+/**
+ * A long law title as a citation gives it: "Republic Act No. 11930 (Anti-OSAEC … Act)" is cited as
+ * "Republic Act No. 11930"; the full title stands in the sources. Short titles are kept whole.
+ */
+function citedTitle(title: string): string {
+  const cut = title.indexOf(' (');
+  return title.length > 60 && cut >= 12 ? title.slice(0, cut) : title;
+}
+
+function unassessedNote(count: number, total: number, catalog: Catalog): string | null {
+  if (count === 0) return null;
+  return count === total ? catalog.t('provisions.tierNoneAssessed') : catalog.t('provisions.tierSomeUnassessed', { n: count });
+}
+
+/** The PDF's author (the profile's assessors), subject and creator. */
+function pdfInfo(framework: Framework, profile: Profile | undefined, version: string, catalog: Catalog): PdfInfo {
+  const names = (profile?.assessors ?? []).map((a) => [a.name, a.organisation].filter(Boolean).join(', '));
+  return {
+    author: names.length ? names.join('; ') : null,
+    subject: catalog.t('doc.subject', { framework: `${text(framework.shortTitle ?? framework.title, catalog)} ${framework.version}` }),
+    creator: `lexgap ${version}`,
+  };
 }

@@ -4,6 +4,7 @@ import { textIn } from '../../framework/text.js';
 import type { Framework, Text } from '../../framework/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { en, type MessageKey } from '../i18n/en.js';
+import { coverCaveat } from './provenance.js';
 import type { FrameworkMeta, Labels, Level, Link, Scored, StatusView } from './types.js';
 
 /** Below the top score by less than this is rounding noise (as in the scorer). */
@@ -21,7 +22,14 @@ export function safeHref(url: string | undefined | null): string | null {
 }
 
 export function link(text: string, url: string | undefined | null): Link {
-  return { text, href: safeHref(url) };
+  return { text, segments: urlSegments(text), href: safeHref(url) };
+}
+
+/** A URL cut after each / ? & # (a line may break there, never inside a word); any other text stays whole. */
+export function urlSegments(text: string): string[] {
+  if (!/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text)) return [text];
+  const parts = text.match(/[^/?&#]*(?:\/+|[?&#]|$)/g)?.filter((p) => p !== '') ?? [text];
+  return parts;
 }
 
 /** A YYYY-MM-DD date in the catalogue's locale; anything else is shown as given. */
@@ -94,6 +102,7 @@ export function frameworkMeta(framework: Framework, catalog: Catalog): Framework
     link: source.url ? link(source.url, source.url) : null,
     checked: source.checked ? catalog.t('sources.checked', { date: formatDate(source.checked, catalog) }) : null,
     caveat: optional(source.note, catalog),
+    coverCaveat: coverCaveat(framework, catalog),
   };
 }
 

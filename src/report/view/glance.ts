@@ -2,11 +2,11 @@ import { percent } from '../../format/percent.js';
 import type { Framework } from '../../framework/types.js';
 import type { Assessment } from '../../scoring/types.js';
 import type { Catalog } from '../i18n/catalog.js';
-import { scored, text } from './common.js';
+import { legend, scored, text } from './common.js';
 import type { Chart, Glance, TierSummary } from './types.js';
 
 /** Below this coverage the report warns that the scores describe only part of the law. */
-const LOW_COVERAGE = 0.5;
+export const LOW_COVERAGE = 0.5;
 
 export function tierSummaries(framework: Framework, assessment: Assessment, catalog: Catalog): TierSummary[] {
   return assessment.tiers.map((tier) => ({
@@ -79,6 +79,7 @@ function buildChart(assessment: Assessment, tiers: TierSummary[], catalog: Catal
     title: catalog.t('glance.chartTitle'),
     legendScore: catalog.t('glance.chartScore'),
     legendCoverage: catalog.t('glance.chartCoverage'),
+    legend: legend(catalog).filter((l) => l.level === 'full' || l.level === 'part' || l.level === 'none'),
   };
 }
 

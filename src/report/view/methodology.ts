@@ -35,6 +35,7 @@ export function buildMethodology(framework: Framework, catalog: Catalog): Method
     catalog.t('method.ruleAttained', { threshold: thresholdText(framework, catalog) }),
     catalog.t('method.ruleStanding'),
     catalog.t('method.ruleGaps'),
+    ...(framework.tiers.some((t) => t.provisions.some((p) => p.elements.some((e) => e.goodPractice === true))) ? [catalog.t('method.ruleGoodPractice')] : []),
     catalog.t('method.rulePercent'),
   ];
   return { scale, weights, rules };

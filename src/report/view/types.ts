@@ -18,6 +18,8 @@ export interface Scored {
 
 export interface Link {
   text: string;
+  /** The text cut after each slash (and ?, &, #), so a long URL breaks there and never inside a word. */
+  segments: string[];
   /** Set only for http(s) URLs; anything else is shown as text and never becomes a link. */
   href: string | null;
 }
@@ -37,6 +39,15 @@ export interface DocumentBase {
   legend: { level: Level; label: string }[];
   /** Filled in by the renderer: the page's CSS (fonts and stylesheets), already safe. */
   styles?: unknown;
+  /** The PDF's document information: written into the file after printing. */
+  pdfInfo: PdfInfo;
+}
+
+/** What `pdfinfo` shows besides the title: who made the document, about what, in which language. */
+export interface PdfInfo {
+  author: string | null;
+  subject: string;
+  creator: string;
 }
 
 export interface FrameworkMeta {
@@ -50,6 +61,8 @@ export interface FrameworkMeta {
   link: Link | null;
   checked: string | null;
   caveat: string | null;
+  /** One sentence on how far the provisions can be relied on, printed on every cover; null when the framework gives none. */
+  coverCaveat: string | null;
 }
 
 export interface StatusView {
@@ -90,6 +103,8 @@ export interface Chart {
   title: string;
   legendScore: string;
   legendCoverage: string;
+  /** The bands a score bar can take, with the bars' own fills, for the chart's key. */
+  legend: { level: Level; label: string }[];
 }
 
 export interface Glance {
@@ -121,6 +136,43 @@ export interface GapRow {
   recommendation: string;
   /** Brief only: the recommendation was cut at a sentence boundary to fit two pages. */
   shortened: boolean;
+  /** The elements that fall short, each with its amendment; a met element is never here. */
+  shortfalls: ShortfallRow[];
+  /** How the recommendation is labelled: the amendment itself (some element has none of its own), or context. */
+  recommendationLabel: string;
+}
+
+export interface ShortfallRow {
+  id: string;
+  text: string;
+  answerLabel: string;
+  level: Level;
+  /** The element's own amendment; null when the recommendation stands for it. */
+  amendment: string | null;
+  partialNote: string | null;
+}
+
+/** A good-practice element still open: listed apart from the gaps, never counted. */
+export interface GoodPracticeRow {
+  provisionId: string;
+  anchor: string;
+  provisionTitle: string;
+  id: string;
+  text: string;
+  answerLabel: string;
+  level: Level;
+  amendment: string | null;
+}
+
+/** A provision nobody has assessed yet: one row of a compact table instead of a page. */
+export interface UnassessedRow {
+  id: string;
+  anchor: string;
+  title: string;
+  weight: number;
+  requirement: string;
+  /** "4 elements": how many elements the assessment will answer. */
+  elementsText: string;
 }
 
 export interface ElementRow {
@@ -129,6 +181,7 @@ export interface ElementRow {
   answer: string;
   answerLabel: string;
   level: Level;
+  goodPractice: boolean;
 }
 
 export interface EvidenceRow {
@@ -166,7 +219,8 @@ export interface ProvisionView {
   title: string;
   requirement: string;
   weightText: string;
-  basis: string;
+  /** Printed only when the framework's provisions rest on more than one basis; otherwise said once, in the sources. */
+  basis: string | null;
   basisNote: string | null;
   score: Scored;
   coverageText: string;
@@ -180,6 +234,8 @@ export interface ProvisionView {
   pending: PendingRow[];
   references: ReferenceRow[];
   recommendation: string;
+  /** For a gap: the elements that fall short and what to amend (as in the gap table); null otherwise. */
+  gap: GapRow | null;
 }
 
 export interface TierView {
@@ -187,7 +243,10 @@ export interface TierView {
   title: string;
   description: string | null;
   summary: TierSummary;
+  /** The assessed (or not applicable) provisions; the others are in the country view's `unassessed`. */
   provisions: ProvisionView[];
+  /** Says how many of the tier's provisions are not yet assessed and where they are listed; null when none. */
+  unassessedNote: string | null;
 }
 
 export interface Methodology {
@@ -200,6 +259,8 @@ export interface LawRow {
   key: string;
   anchor: string;
   title: Link;
+  /** The law's address as printed text (breaks after slashes); null when it has none that may be linked. */
+  url: Link | null;
   details: string | null;
   notes: string | null;
   citedFor: string;
@@ -210,7 +271,7 @@ export interface Sources {
   framework: FrameworkMeta;
   bases: { label: string; description: string | null }[];
   provenances: { label: string; description: string | null }[];
-  instruments: { key: string; title: Link }[];
+  instruments: { key: string; title: Link; url: Link | null }[];
 }
 
 export interface CoverView {
@@ -240,7 +301,8 @@ export interface CountryView extends DocumentBase {
   /** null unless the report compares with an earlier version (`--since`). */
   changes: ChangesView | null;
   gaps: GapRow[];
-  unassessed: { id: string; anchor: string; title: string }[];
+  goodPractice: GoodPracticeRow[];
+  unassessed: UnassessedRow[];
   tiers: TierView[];
   methodology: Methodology;
   sources: Sources;
@@ -287,5 +349,7 @@ export interface ComparisonView extends DocumentBase {
   }[];
   hasDraft: boolean;
   draftNotice: string | null;
+  /** Shown beside the scores when any country's coverage is below half. */
+  lowCoverage: string | null;
   methodology: Methodology;
 }
