@@ -56,6 +56,7 @@ export const en = {
   'gaps.score': 'Score',
   'gaps.recommendation': 'Recommended amendment',
   'gaps.shortfalls': 'What falls short, and what to amend',
+  'gaps.seeGap': 'see Priority gaps, no.',
   'gaps.context': 'Recommendation, for context',
   'gaps.partialNote': 'Partly met',
   'gaps.fromProvision': '{answer} (answer for the whole provision)',

@@ -179,6 +179,7 @@ export const th: Partial<Record<MessageKey, string>> = {
   'changes.lawsRepealed': 'กฎหมายที่ระบุว่าถูกยกเลิกแล้ว',
   'doc.subject': "การประเมินช่องว่างทางกฎหมายเทียบกับ {framework}",
   'gaps.shortfalls': "องค์ประกอบที่ยังขาด และสิ่งที่ควรแก้ไข",
+  'gaps.seeGap': 'ดูช่องว่างที่ควรแก้ไขก่อน ลำดับที่',
   'gaps.context': "ข้อเสนอแนะ (เพื่อประกอบการพิจารณา)",
   'gaps.partialNote': "ผ่านเกณฑ์บางส่วน",
   'gaps.fromProvision': "{answer} (คำตอบสำหรับทั้งบทบัญญัติ)",

@@ -179,6 +179,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'changes.lawsRepealed': 'Luật nay được ghi là đã bị bãi bỏ',
   'doc.subject': "Đánh giá khoảng trống pháp luật so với {framework}",
   'gaps.shortfalls': "Yếu tố còn thiếu và nội dung cần sửa đổi",
+  'gaps.seeGap': 'xem Các khoảng trống ưu tiên, mục',
   'gaps.context': "Đề xuất (để tham khảo)",
   'gaps.partialNote': "Đáp ứng một phần",
   'gaps.fromProvision': "{answer} (câu trả lời cho toàn bộ quy định)",
