@@ -1,6 +1,6 @@
 import { countErrors } from '../findings/finding.js';
 import { formatFinding } from '../findings/format-findings.js';
-import { plural } from '../format/plural.js';
+import { plural } from '../ground/plural.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { score } from '../scoring/score.js';
 import type { ScoredProfile } from '../scoring/types.js';

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, UsageError } from '../ground/errors.js';
 import { LEXGAP_VERSION } from '../version.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];

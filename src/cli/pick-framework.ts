@@ -1,7 +1,7 @@
 import { didYouMean } from '../findings/did-you-mean.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import type { Framework } from '../framework/types.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../ground/errors.js';
 
 /** The framework named by --framework, or the only one there is. */
 export function pickFramework(catalogue: FrameworkCatalogue, id: string | undefined): Framework {

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { Finding } from '../findings/finding.js';
+import type { YamlIssue } from './yaml-issue.js';
 
 /** A YAML document kept with its node positions, so findings can point at lines and columns. */
 export interface ParsedYaml {
@@ -37,9 +37,9 @@ const PLAIN_WORDS: Record<string, string> = {
 };
 
 /** Parses YAML 1.2 (so `NO`, `yes`, dates stay strings) and reports syntax problems as findings. */
-export function parseYaml(file: string, text: string): { parsed: ParsedYaml; findings: Finding[] } {
+export function parseYaml(file: string, text: string): { parsed: ParsedYaml; findings: YamlIssue[] } {
   const lineCounter = new LineCounter();
-  const findings: Finding[] = [];
+  const findings: YamlIssue[] = [];
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });

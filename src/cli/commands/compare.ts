@@ -4,8 +4,8 @@ import { comparisonCsv } from '../../report/comparison-csv.js';
 import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { buildComparisonView } from '../../report/view/build-comparison-view.js';
 import { printPdfs, writeHtml } from '../../report/write-documents.js';
-import { EXIT, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
+import { writeFileAtomic } from '../../ground/write-file-atomic.js';
 import { LEXGAP_VERSION } from '../../version.js';
 import { checkReportOptions, createRenderer, renderWith, warnUncovered } from './report.js';
 

@@ -4,9 +4,9 @@ import { exportCsv } from '../../export/export-csv.js';
 import { exportJson } from '../../export/export-json.js';
 import { exportRows, type ExportRow } from '../../export/export-rows.js';
 import { LEXGAP_VERSION } from '../../version.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
 import { loadScoredProfiles } from '../load-scored-profiles.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../ground/write-file-atomic.js';
 
 export interface ExportOptions {
   format: 'csv' | 'json';

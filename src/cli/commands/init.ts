@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { blankProfile } from '../../profile/blank-profile.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
 import { loadCatalogue } from '../load-inputs.js';
-import { SHIPPED_SCHEMAS, schemaFileName } from '../paths.js';
+import { SHIPPED_SCHEMAS, schemaFileName } from '../../ground/paths.js';
 import { pickFramework } from '../pick-framework.js';
-import { today } from '../today.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { today } from '../../ground/today.js';
+import { writeFileAtomic } from '../../ground/write-file-atomic.js';
 
 export interface InitOptions {
   framework?: string;

@@ -6,7 +6,7 @@ import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { buildBriefView } from '../../report/view/build-brief-view.js';
 import { buildCountryView } from '../../report/view/build-country-view.js';
 import { printPdfs, writeHtml, type OutputDocument } from '../../report/write-documents.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
 import { diffProfiles } from '../../diff/diff-profiles.js';
 import { readGitVersion } from '../../diff/read-git-version.js';
 import type { ProfileDiff } from '../../diff/types.js';
@@ -14,7 +14,7 @@ import type { FrameworkCatalogue } from '../../framework/framework-catalogue.js'
 import { checkProfile } from '../../profile/check-profile.js';
 import { score } from '../../scoring/score.js';
 import type { ScoredProfile } from '../../scoring/types.js';
-import { today } from '../today.js';
+import { today } from '../../ground/today.js';
 import { LEXGAP_VERSION } from '../../version.js';
 
 export interface ReportOptions {

@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import { renderPreview } from '../../serve/render-preview.js';
 import { startPreviewServer } from '../../serve/preview-server.js';
 import { watchInputs } from '../../serve/watch-inputs.js';
-import { EXIT, UsageError } from '../errors.js';
-import { SHIPPED_FRAMEWORKS } from '../paths.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
+import { SHIPPED_FRAMEWORKS } from '../../ground/paths.js';
 import { checkReportOptions } from './report.js';
 import { BUILTIN_TEMPLATES } from '../../report/render/template-files.js';
 
