@@ -146,7 +146,7 @@ describe('checking a crosswalk file', () => {
     const result = lexgap(['score', ...BROKEN, '--framework', 'mini-criteria', 'test/fixtures/profiles/mini-mixed.yaml']);
     expect(findings(result.stderr, 'shape.yaml')).toEqual([
       '8:5  error  mappings #1 is missing "sources"  (add `sources:`)',
-      '9:11  error  "all" is not allowed for mappings #1 › rule  (use one of: all-met, any-met, minimum)',
+      '9:11  error  "all" is not allowed for mappings #1 › rule  (did you mean "all-met"? — allowed: all-met, any-met, minimum)',
       '10:5  error  unknown key "source" in mappings #1  (did you mean "sources"?)',
     ]);
   });

@@ -34,9 +34,10 @@ export function semanticChecks(parsed: ParsedYaml, framework: Framework, today: 
   const laws = isRecord(profile.laws) ? (profile.laws as Record<string, Partial<Law>>) : {};
   for (const [key, law] of Object.entries(laws)) if (isRecord(law)) checkDate(['laws', key, 'inForce'], law.inForce, `the in-force date of "${key}"`);
 
-  const provisions = new Set(framework.tiers.flatMap((t) => t.provisions).map((p) => p.id));
+  // A block under a misspelt provision id is checked too (the schema reports the id): none of these
+  // checks needs the provision, and a user fixing the id should not then meet a second round of errors.
   for (const [id, raw] of Object.entries(isRecord(profile.provisions) ? profile.provisions : {})) {
-    if (!provisions.has(id) || !isRecord(raw)) continue; // the schema already reported it
+    if (!isRecord(raw)) continue; // the schema reports it
     const answer = wellFormedParts(raw);
     const here = ['provisions', id];
     answer.evidence?.forEach((evidence, i) => {
