@@ -57,6 +57,14 @@ export function semanticChecks(parsed: ParsedYaml, framework: Framework, today: 
     checkContradiction(answer, framework.scale, (message, hint) => add('error', [...here, 'answer'], 'contradicting-answers', message, hint));
     checkEvidencePresent(answer, framework.scale, (path, message, hint) => add('warning', [...here, ...path], 'answer-without-evidence', message, hint));
   }
+  const cited = new Set(Object.values(isRecord(profile.provisions) ? profile.provisions : {}).flatMap((raw) =>
+    isRecord(raw) && Array.isArray(raw.evidence) ? raw.evidence.filter(isRecord).map((e) => e.law) : []));
+  for (const [key, law] of Object.entries(laws)) {
+    // A repealed law may be declared for the record; it can never be cited.
+    if (isRecord(law) && !law.repealedBy && !cited.has(key)) {
+      add('warning', ['laws', key], 'uncited-law', `the law "${key}" is declared but no answer cites it`, 'cite it as evidence where it is relevant, or remove it from `laws`', 'key');
+    }
+  }
   return findings;
 }
 
