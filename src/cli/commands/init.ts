@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import ASEAN_NAMES from '../../profile/asean-country-names.json' with { type: 'json' };
 import { blankProfile } from '../../profile/blank-profile.js';
+import { note } from '../../ground/notes.js';
 import { EXIT, UsageError } from '../../ground/errors.js';
 import { loadCatalogue } from '../load-inputs.js';
 import { SHIPPED_SCHEMAS, schemaFileName } from '../../ground/paths.js';
@@ -20,6 +22,7 @@ export interface InitOptions {
 export async function init(code: string, options: InitOptions): Promise<number> {
   const country = code.toUpperCase();
   const name = countryName(country);
+  if (country !== code) note(`country code "${code}" read as "${country}"`);
   const { catalogue } = await loadCatalogue(options.frameworks);
   const framework = pickFramework(catalogue, options.framework);
   const out = options.out ?? `${country}.yaml`;
@@ -37,9 +40,10 @@ export async function init(code: string, options: InitOptions): Promise<number> 
   return EXIT.ok;
 }
 
-/** The country's English name from ISO 3166-1, via the ICU data built into Node. */
+/** ASEAN's own short name for a member state ("Viet Nam"); else the English name from ISO 3166-1, via the ICU data built into Node. */
 export function countryName(code: string): string {
   if (!/^[A-Z]{2}$/.test(code)) throw new UsageError(`"${code}" is not a country code`, 'use the two-letter ISO 3166-1 code, e.g. PH, MY, TH');
+  if (Object.hasOwn(ASEAN_NAMES, code) && code !== '_about') return (ASEAN_NAMES as Record<string, string>)[code]!;
   const name = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
   if (!name || name === 'Unknown Region') throw new UsageError(`"${code}" is not an ISO 3166-1 country code`, 'use the two-letter code, e.g. PH, MY, TH');
   return name;
