@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ASEAN_NAMES from '../../profile/asean-country-names.json' with { type: 'json' };
 import { blankProfile } from '../../profile/blank-profile.js';
@@ -10,6 +9,7 @@ import { SHIPPED_SCHEMAS, schemaFileName } from '../../ground/paths.js';
 import { pickFramework } from '../pick-framework.js';
 import { today } from '../../ground/today.js';
 import { writeFileAtomic } from '../../ground/write-file-atomic.js';
+import { checkOutFolder } from '../../ground/out-folder.js';
 
 export interface InitOptions {
   framework?: string;
@@ -26,10 +26,8 @@ export async function init(code: string, options: InitOptions): Promise<number> 
   const { catalogue } = await loadCatalogue(options.frameworks);
   const framework = pickFramework(catalogue, options.framework);
   const out = options.out ?? `${country}.yaml`;
+  await checkOutFolder(out, dirname(out), { create: false });
   const folder = dirname(resolve(out));
-  if (!(await stat(folder).catch(() => undefined))?.isDirectory()) {
-    throw new UsageError(`${out}: the folder ${dirname(out)} does not exist`, 'create it first, or choose another --out');
-  }
   const schemaFile = join(SHIPPED_SCHEMAS, schemaFileName(framework.id));
   const schemaPath = existsSync(schemaFile) ? relative(folder, schemaFile).split(sep).join('/') : undefined;
   const text = blankProfile(framework, { country, name, today: today(), schemaPath });
