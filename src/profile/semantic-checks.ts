@@ -57,11 +57,14 @@ export function semanticChecks(parsed: ParsedYaml, framework: Framework, today: 
     checkContradiction(answer, framework.scale, (message, hint) => add('error', [...here, 'answer'], 'contradicting-answers', message, hint));
     checkEvidencePresent(answer, framework.scale, (path, message, hint) => add('warning', [...here, ...path], 'answer-without-evidence', message, hint));
   }
-  const cited = new Set(Object.values(isRecord(profile.provisions) ? profile.provisions : {}).flatMap((raw) =>
-    isRecord(raw) && Array.isArray(raw.evidence) ? raw.evidence.filter(isRecord).map((e) => e.law) : []));
-  for (const [key, law] of Object.entries(laws)) {
+  const cited = Object.values(isRecord(profile.provisions) ? profile.provisions : {}).flatMap((raw) =>
+    isRecord(raw) && Array.isArray(raw.evidence) ? raw.evidence.filter(isRecord).map((e) => e.law) : []);
+  // A citation of an undeclared law, or of none, may be the one meant for a declared law: that
+  // mistake is reported already, so an unused declaration is not reported a second time.
+  const allCitationsResolve = cited.every((law) => typeof law === 'string' && Object.hasOwn(laws, law));
+  for (const [key, law] of allCitationsResolve ? Object.entries(laws) : []) {
     // A repealed law may be declared for the record; it can never be cited.
-    if (isRecord(law) && !law.repealedBy && !cited.has(key)) {
+    if (isRecord(law) && !law.repealedBy && !cited.includes(key)) {
       add('warning', ['laws', key], 'uncited-law', `the law "${key}" is declared but no answer cites it`, 'cite it as evidence where it is relevant, or remove it from `laws`', 'key');
     }
   }
