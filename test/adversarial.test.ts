@@ -18,7 +18,8 @@ describe('javascript: and file: URLs', () => {
     const result = lexgap(['validate', URLS]);
     expect(result.code).toBe(1);
     const why = '(only http:// and https:// addresses can be cited)';
-    expect(heads(result.stdout)).toEqual([
+    // The errors only: the laws declared here to carry bad URLs are never cited, which is a warning each.
+    expect(heads(result.stdout).filter((h) => h.includes('  error  '))).toEqual([
       `${URLS}:9:32  error  "javascript:alert(document.cookie)" is not in the right form for laws › js › url  ${why}`,
       `${URLS}:10:34  error  "JavaScript:alert(1)" is not in the right form for laws › upper › url  ${why}`,
       `${URLS}:11:32  error  "file:///etc/passwd" is not in the right form for laws › file › url  ${why}`,

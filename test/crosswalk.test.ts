@@ -82,7 +82,7 @@ describe('deriving results through a crosswalk', () => {
   it('adds the crosswalk and its caveats to every CSV row, and a notice and answer table to Markdown', () => {
     const csv = lexgap(['score', ...DIRS, '--framework', 'mini-criteria', '--format', 'csv', 'test/fixtures/profiles/mini-mixed.yaml']);
     const lines = csv.stdout.split('\r\n');
-    expect(lines[0]).toBe('country,name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps,derived_via,derived_from,derived_caveats');
+    expect(lines[0]).toBe('\uFEFFcountry,country_name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps,derived_via,derived_from,derived_caveats');
     // one caveat per line inside the quoted cell
     expect(lines[1]).toBe('AA,Mixedland,mini-criteria,1,2025-01-15,draft,overall,0.3333,0.375,false,,2,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two."');
     const md = lexgap(['score', ...DIRS, '--framework', 'mini-criteria', '--format', 'markdown', 'test/fixtures/profiles']);
@@ -98,7 +98,7 @@ describe('deriving results through a crosswalk', () => {
     expect(a.derived).toBeUndefined();
     expect(a.score).toBeCloseTo(4.25 / 9);
     const csv = lexgap(['score', ...DIRS, '--format', 'csv', 'test/fixtures/profiles/mini-mixed.yaml']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('country,name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps');
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFcountry,country_name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps');
   });
 
   it('derives the shipped ICMEC criteria from the shipped ASEAN profiles, saying so', () => {
@@ -146,7 +146,7 @@ describe('checking a crosswalk file', () => {
     const result = lexgap(['score', ...BROKEN, '--framework', 'mini-criteria', 'test/fixtures/profiles/mini-mixed.yaml']);
     expect(findings(result.stderr, 'shape.yaml')).toEqual([
       '8:5  error  mappings #1 is missing "sources"  (add `sources:`)',
-      '9:11  error  "all" is not allowed for mappings #1 › rule  (use one of: all-met, any-met, minimum)',
+      '9:11  error  "all" is not allowed for mappings #1 › rule  (did you mean "all-met"? — allowed: all-met, any-met, minimum)',
       '10:5  error  unknown key "source" in mappings #1  (did you mean "sources"?)',
     ]);
   });
@@ -208,7 +208,7 @@ describe('score --fail-under', () => {
     const result = score('--fail-under', '0.47', '--format', 'csv', 'test/fixtures/profiles');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('--fail-under 47%: every country reaches it (3 scored)');
-    expect(result.stdout.startsWith('country,name,')).toBe(true);
+    expect(result.stdout.startsWith('\uFEFFcountry,country_name,')).toBe(true);
   });
 
   it('rounds a score down in its message, so one just under the bar never shows as reaching it', () => {
@@ -259,7 +259,7 @@ describe('score --by focus-area', () => {
 
   it('gives tidy CSV and JSON, with the untagged provisions as their own group', () => {
     const lines = byFocus('--format', 'csv').stdout.split('\r\n');
-    expect(lines[0]).toBe('country,name,framework,framework_version,assessed,status,focus_area,provisions,score,coverage,derived_via,derived_from,derived_caveats');
+    expect(lines[0]).toBe('\uFEFFcountry,country_name,framework,framework_version,assessed,status,focus_area,provisions,score,coverage,derived_via,derived_from,derived_caveats');
     expect(lines[1]).toBe('CC,Metland,mini-criteria,1,2025-01-15,reviewed,1,K3 K5,1,1,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two."');
     expect(lines).toContain('AA,Mixedland,mini-criteria,1,2025-01-15,draft,,K2 K4 K6 K7,,0,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two."');
     const json = JSON.parse(byFocus('--format', 'json').stdout);

@@ -130,7 +130,7 @@ describe('lexgap export --out', () => {
   it('refuses a folder that does not exist, with exit 2', () => {
     const result = lexgap(['export', THAI, '--out', '/nonexistent-lexgap/x.csv']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('lexgap: /nonexistent-lexgap/x.csv: the folder /nonexistent-lexgap does not exist  (create it first, or choose another --out)\n');
+    expect(result.stderr).toBe('lexgap: --out /nonexistent-lexgap/x.csv: the folder /nonexistent-lexgap does not exist  (create it first, or choose another --out)\n');
   });
 
   it('leaves out profiles with errors, reports them as `score` does, and exits 1', () => {

@@ -42,6 +42,28 @@ describe('lexgap init', () => {
     expect(readFileSync(out, 'utf8')).toContain('name: Philippines');
   });
 
+  it('answers the default framework when none is named, and says which', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
+    const result = lexgap(['init', 'TH', '--out', join(dir, 'TH.yaml')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('using framework asean-ocsea (the default');
+    expect(readFileSync(join(dir, 'TH.yaml'), 'utf8')).toContain('\nframework: asean-ocsea\n');
+  });
+
+  it('names ASEAN members as ASEAN writes them, and says when it upper-cases a code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-'));
+    const names: Record<string, string> = { BN: 'Brunei Darussalam', LA: 'Lao PDR', VN: 'Viet Nam', KH: 'Cambodia', MM: 'Myanmar', TL: 'Timor-Leste', FR: 'France' };
+    for (const [code, name] of Object.entries(names)) {
+      const result = lexgap(['init', code, '--out', join(dir, `${code}.yaml`)]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(readFileSync(join(dir, `${code}.yaml`), 'utf8')).toContain(`\nname: ${name}\n`);
+    }
+    const lower = lexgap(['init', 'bn', '--out', join(dir, 'bn.yaml')]);
+    expect(lower.code).toBe(0);
+    expect(lower.stderr).toContain('country code "bn" read as "BN"');
+    expect(readFileSync(join(dir, 'bn.yaml'), 'utf8')).toContain('\ncountry: BN\nname: Brunei Darussalam\n');
+  });
+
   it('refuses a code that is not an ISO 3166-1 country', () => {
     const result = lexgap(['init', 'XYZ']);
     expect(result.code).toBe(2);
@@ -80,10 +102,22 @@ describe('lexgap schema', () => {
     expect(schema.properties.framework.const).toBe('mini');
   });
 
-  it('asks which framework when there are several', () => {
+  it('uses the default framework (asean-ocsea) when none is named, and says so on stderr', () => {
     const result = lexgap(['schema', '--frameworks', 'test/fixtures/frameworks']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('using framework asean-ocsea (the default; --framework for another: asean-victim-services, icmec-model-legislation, mini)\n');
+    expect(JSON.parse(result.stdout).properties.framework.const).toBe('asean-ocsea');
+    const quiet = lexgap(['schema', '--quiet']);
+    expect(quiet.stderr).toBe('');
+  });
+
+  it('two frameworks that both say they are the default are an error, and lexgap asks which one', () => {
+    const listed = lexgap(['frameworks', '--frameworks', 'test/fixtures/frameworks-second-default']);
+    expect(listed.code).toBe(1);
+    expect(listed.stdout + listed.stderr).toContain('"mini-default" says it is the default framework, and so does "asean-ocsea"');
+    const result = lexgap(['schema', '--frameworks', 'test/fixtures/frameworks-second-default']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('add --framework with one of: asean-ocsea, asean-victim-services, icmec-model-legislation, mini');
+    expect(result.stderr).toContain('add --framework with one of: asean-ocsea, asean-victim-services, icmec-model-legislation, mini-default');
   });
 });
 

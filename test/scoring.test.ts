@@ -68,7 +68,7 @@ describe('scoring', () => {
     expect(text.stdout).toMatch(/CC Metland\s+100%\s+100%\s+100%\s+100%\s+0\s+B/);
     const csv = lexgap(['score', ...MINI, '--format', 'csv', 'test/fixtures/profiles']);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('country,name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps');
+    expect(lines[0]).toBe('country,country_name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps');
     expect(lines).toContain('BB,Tierland,mini,1,2025-01-15,reviewed,overall,0.8889,1,true,A,1');
     expect(lines).toContain('AA,Mixedland,mini,1,2025-01-15,draft,A,0.4643,0.8,false,,2');
     expect(lines).toHaveLength(1 + 3 * 3);

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from './errors.js';
+import { UsageError } from '../ground/errors.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 

@@ -1,24 +1,14 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedCrosswalk } from '../crosswalk/types.js';
 import type { Finding } from '../findings/finding.js';
-import { FrameworkCatalogue } from '../framework/framework-catalogue.js';
-import { loadFrameworks } from '../framework/load-frameworks.js';
+import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { checkProfile, type ProfileCheck } from '../profile/check-profile.js';
 import { readSource, unreadableFinding, type SourceResult } from '../yaml/read-source.js';
-import { UsageError } from './errors.js';
-import { SHIPPED_FRAMEWORKS } from './paths.js';
-import { today } from './today.js';
+import { SHIPPED_FRAMEWORKS } from '../ground/paths.js';
+import { today } from '../ground/today.js';
 
-/** The shipped frameworks plus any folders given with --frameworks. */
-export async function loadCatalogue(extraDirs: readonly string[] = []): Promise<{ catalogue: FrameworkCatalogue; findings: Finding[] }> {
-  for (const dir of extraDirs) {
-    const info = await stat(dir).catch(() => undefined);
-    if (!info?.isDirectory()) throw new UsageError(`--frameworks ${dir}: no such folder`, 'give a folder that holds framework .yaml files');
-  }
-  const { frameworks, findings } = await loadFrameworks([SHIPPED_FRAMEWORKS, ...extraDirs]);
-  return { catalogue: new FrameworkCatalogue(frameworks), findings };
-}
+/** Commands import loadCatalogue from here, beside the other inputs they load. */
+export { loadCatalogue } from '../framework/load-catalogue.js';
 
 /** The crosswalks in `crosswalks/` beside the shipped frameworks and in each --frameworks folder. */
 export async function loadCrosswalks(catalogue: FrameworkCatalogue, extraDirs: readonly string[] = []): Promise<{ crosswalks: LoadedCrosswalk[]; findings: Finding[] }> {

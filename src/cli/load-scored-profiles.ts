@@ -1,6 +1,7 @@
 import { countErrors } from '../findings/finding.js';
 import { formatFinding } from '../findings/format-findings.js';
-import { plural } from '../format/plural.js';
+import { note } from '../ground/notes.js';
+import { plural } from '../ground/plural.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { score } from '../scoring/score.js';
 import type { ScoredProfile } from '../scoring/types.js';
@@ -41,7 +42,7 @@ export async function loadScoredProfiles(paths: readonly string[], frameworkDirs
   if (warned.length > 0) {
     const total = warned.reduce((n, w) => n + w.count, 0);
     const where = warned.length > 3 ? paths.join(' ') : warned.map((w) => w.file).join(' ');
-    process.stderr.write(`${plural(total, 'warning')} in ${plural(warned.length, 'profile')} — \`lexgap validate ${where}\` shows them\n`);
+    note(`${plural(total, 'warning')} in ${plural(warned.length, 'profile')} — \`lexgap validate ${where}\` shows them (--quiet leaves this out)`);
   }
   for (const f of frameworkFindings) process.stderr.write(formatFinding(f) + '\n');
   const failed = checks.some((c) => countErrors(c.findings) > 0) || countErrors(frameworkFindings) > 0;

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, UsageError } from '../ground/errors.js';
+import { setQuiet } from '../ground/notes.js';
 import { LEXGAP_VERSION } from '../version.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -12,8 +13,10 @@ export function buildProgram(): Command {
     .description('Assess a country\'s law against a legislative framework (such as the ASEAN OCSEA guideline): validate profiles, score them, list the gaps.')
     .version(LEXGAP_VERSION, '-V, --version')
     .option('--verbose', 'show the details of an internal error')
+    .option('-q, --quiet', 'leave out notes on stderr (the warnings summary, the framework used); errors are still printed')
     .showHelpAfterError('(run `lexgap --help` for the commands, or `lexgap <command> --help`)')
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => setQuiet(command.optsWithGlobals().quiet === true));
 
   program
     .command('validate')

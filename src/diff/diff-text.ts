@@ -1,5 +1,5 @@
 import { provisionIndex } from '../framework/provision-index.js';
-import { plural } from '../format/plural.js';
+import { plural } from '../ground/plural.js';
 import { percent } from '../format/percent.js';
 import { textTable } from '../format/table.js';
 import { textIn } from '../framework/text.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../ground/errors.js';
 import { MAX_SOURCE_BYTES, decodeSource, type SourceResult } from '../yaml/read-source.js';
 
 const run = promisify(execFile);

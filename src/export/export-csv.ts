@@ -13,9 +13,6 @@ export const EXPORT_CSV_COLUMNS = [
 /** Several citations in one cell: the n-th value of every citation column belongs to the n-th citation. */
 export const CITATION_SEPARATOR = ' | ';
 
-/** The byte-order mark that makes Excel read the file as UTF-8 (Thai, Khmer, Lao, Myanmar, Vietnamese). */
-const BOM = '\uFEFF';
-
 const CITATION_COLUMNS = ['law', 'law_title', 'section', 'quote', 'url', 'confidence', 'checked', 'source'] as const satisfies readonly (keyof ExportCitation)[];
 
 /** UTF-8 CSV with BOM, RFC 4180 line endings, one row per country × provision × element. */
@@ -29,5 +26,5 @@ export function exportCsv(rows: readonly ExportRow[]): string {
     };
     return EXPORT_CSV_COLUMNS.map((column) => cells[column]);
   });
-  return BOM + toCsv([[...EXPORT_CSV_COLUMNS], ...body]);
+  return toCsv([[...EXPORT_CSV_COLUMNS], ...body]);
 }

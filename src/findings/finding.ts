@@ -1,18 +1,12 @@
-export type Severity = 'error' | 'warning';
+import type { Severity, YamlIssue } from '../yaml/yaml-issue.js';
 
-/** One thing wrong with an input file, pointing at the exact place. Lines and columns are 1-based. */
-export interface Finding {
-  file: string;
-  line: number;
-  col: number;
-  endLine?: number;
-  endCol?: number;
-  severity: Severity;
-  /** Stable identifier of the check, e.g. `unknown-key`, `undeclared-law`. */
-  code: string;
-  message: string;
-  /** How to fix it, in the user's words. */
-  hint?: string;
+export type { Severity };
+
+/**
+ * One thing wrong with an input file, pointing at the exact place. Lines and columns are 1-based.
+ * A YAML reading problem (`YamlIssue`) is a finding as it stands; checks further up add a pointer.
+ */
+export interface Finding extends YamlIssue {
   /** JSON Pointer into the document, when the finding is about a node. */
   pointer?: string;
 }

@@ -1,4 +1,4 @@
-import { plural } from '../format/plural.js';
+import { plural } from '../ground/plural.js';
 import type { Finding } from './finding.js';
 
 const MAX_FRAME_WIDTH = 160;

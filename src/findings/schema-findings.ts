@@ -57,7 +57,8 @@ function toFinding(parsed: ParsedYaml, error: ErrorObject): Finding {
       code = 'unknown-key';
       const allowed = Object.keys(schema.properties ?? {});
       message = path.length ? `unknown key "${key}" in ${name}` : `unknown key "${key}"`;
-      hint = didYouMean(key, allowed) ?? listAllowed('keys allowed here', allowed);
+      const present = error.data && typeof error.data === 'object' ? Object.keys(error.data) : [];
+      hint = didYouMean(key, allowed, { present }) ?? listAllowed('keys allowed here', allowed);
       break;
     }
     case 'required': {
@@ -73,7 +74,9 @@ function toFinding(parsed: ParsedYaml, error: ErrorObject): Finding {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       message = `${show(error.data)} is not allowed for ${name}`;
       code = 'not-allowed';
-      hint = didYouMean(String(error.data), allowed) ?? listAllowed('use one of', allowed);
+      const guess = didYouMean(String(error.data), allowed);
+      const list = listAllowed(guess ? 'allowed' : 'use one of', allowed);
+      hint = guess && list ? `${guess} — ${list}` : guess ?? list;
       break;
     }
     case 'const':

@@ -77,7 +77,7 @@ export function focusAreaMarkdown({ framework, rows }: FocusAreaView): string {
   ].join('\n');
 }
 
-export const FOCUS_AREA_CSV_COLUMNS = ['country', 'name', 'framework', 'framework_version', 'assessed', 'status', 'focus_area', 'provisions', 'score', 'coverage', ...DERIVED_CSV_COLUMNS] as const;
+export const FOCUS_AREA_CSV_COLUMNS = ['country', 'country_name', 'framework', 'framework_version', 'assessed', 'status', 'focus_area', 'provisions', 'score', 'coverage', ...DERIVED_CSV_COLUMNS] as const;
 
 /** Tidy CSV: one row per country × focus area; `focus_area` is empty for the untagged provisions. */
 export function focusAreaCsv(views: readonly FocusAreaView[]): string {

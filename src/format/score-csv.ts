@@ -2,7 +2,7 @@ import { isDerived } from './derived-text.js';
 import type { Assessment } from '../scoring/types.js';
 import { toCsv } from './csv.js';
 
-export const SCORE_CSV_COLUMNS = ['country', 'name', 'framework', 'framework_version', 'assessed', 'status', 'scope', 'score', 'coverage', 'attained', 'standing', 'gaps'] as const;
+export const SCORE_CSV_COLUMNS = ['country', 'country_name', 'framework', 'framework_version', 'assessed', 'status', 'scope', 'score', 'coverage', 'attained', 'standing', 'gaps'] as const;
 /** Added with `--framework`: the crosswalk a row was derived through (empty when assessed directly), its source framework and its caveats. */
 export const DERIVED_CSV_COLUMNS = ['derived_via', 'derived_from', 'derived_caveats'] as const;
 

@@ -12,6 +12,13 @@ export class FrameworkCatalogue {
     return this.loaded.map((l) => l.framework.id);
   }
 
+  /** The framework used when none is named: the only one loaded, or the one file that says `default: true`. */
+  fallback(): { framework: Framework; why: 'only' | 'default' } | undefined {
+    if (this.loaded.length === 1) return { framework: this.loaded[0]!.framework, why: 'only' };
+    const defaults = this.loaded.filter((l) => l.framework.default === true);
+    return defaults.length === 1 ? { framework: defaults[0]!.framework, why: 'default' } : undefined;
+  }
+
   get(id: string): Framework | undefined {
     return this.loaded.find((l) => l.framework.id === id)?.framework;
   }

@@ -34,6 +34,7 @@ export const frameworkMetaSchema = {
     id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', errorHint: 'use lower-case letters, digits and dashes' },
     title: text,
     shortTitle: text,
+    default: { type: 'boolean', description: 'true: the framework lexgap uses when a command names none (only one framework may say so).' },
     version: { type: 'string', minLength: 1, errorHint: 'quote the version, e.g. "2023"' },
     source: {
       type: 'object',

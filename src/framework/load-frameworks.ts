@@ -35,6 +35,10 @@ export async function loadFrameworks(dirs: readonly string[]): Promise<{ framewo
       frameworks.push({ framework: checked.framework, file });
     }
   }
+  const defaults = frameworks.filter((f) => f.framework.default === true);
+  for (const extra of defaults.slice(1)) {
+    findings.push({ file: extra.file, line: 1, col: 1, severity: 'error', code: 'two-defaults', message: `"${extra.framework.id}" says it is the default framework, and so does "${defaults[0]!.framework.id}" (${defaults[0]!.file})`, hint: 'only one framework may have `default: true`: remove it from one of them' });
+  }
   return { frameworks, findings: sortFindings(findings) };
 }
 

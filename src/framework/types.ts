@@ -60,6 +60,8 @@ export interface Framework {
   id: string;
   title: Text;
   shortTitle?: Text;
+  /** The framework used when a command names none; at most one framework in a catalogue says so. */
+  default?: boolean;
   version: string;
   /** `caveat`: one sentence printed on every cover (how far the provisions can be relied on). */
   source: { publisher?: Text; title?: Text; url?: string; checked?: string; note?: Text; caveat?: Text };

@@ -1,6 +1,8 @@
 import type { Finding } from '../findings/finding.js';
 import { countErrors } from '../findings/finding.js';
-import { didYouMean } from '../findings/did-you-mean.js';
+import { closest, didYouMean } from '../findings/did-you-mean.js';
+import type { Validate } from '../findings/compile-validator.js';
+import type { ParsedYaml } from '../yaml/parse-yaml.js';
 import { schemaFindings } from '../findings/schema-findings.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import type { Framework } from '../framework/types.js';
@@ -20,7 +22,8 @@ export interface ProfileCheck {
 /** Parses and checks one profile's text: YAML, its framework, the derived schema, then the semantic rules. */
 export function checkProfile(file: string, text: string, catalogue: FrameworkCatalogue, today: string): ProfileCheck {
   const { parsed, findings } = parseYaml(file, text);
-  if (countErrors(findings) > 0 || parsed.data === undefined) return { file, findings };
+  // Data with YAML errors comes only from a file read past its tabs: its other mistakes are checked too.
+  if (parsed.data === undefined) return { file, findings };
   const data = parsed.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     findings.push({ file, ...locate(parsed, []), severity: 'error', code: 'not-a-profile', message: 'this file is not a profile: it should be a map of keys (country, name, framework, …)', hint: 'run `lexgap init <country code>` to see the shape of a profile' });
@@ -39,6 +42,35 @@ export function checkProfile(file: string, text: string, catalogue: FrameworkCat
   }
   const validate = catalogue.profileValidator(framework);
   if (!validate(data)) findings.push(...schemaFindings(parsed, validate.errors ?? []));
+  findings.push(...misspeltBlockFindings(parsed, data as Record<string, unknown>, framework, validate));
   findings.push(...semanticChecks(parsed, framework, today));
   return countErrors(findings) > 0 ? { file, findings, framework } : { file, findings, framework, profile: data as Profile };
+}
+
+const pointerSegment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * The schema stops at a misspelt provision id ("T1.6"), so what is inside its block would only be
+ * checked once the id is fixed. When one provision the file lacks is the likely meaning ("T1.06"),
+ * the block is checked against that provision's schema now, and each finding says so.
+ */
+function misspeltBlockFindings(parsed: ParsedYaml, data: Record<string, unknown>, framework: Framework, validate: Validate): Finding[] {
+  const provisions = data.provisions;
+  if (typeof provisions !== 'object' || provisions === null || Array.isArray(provisions)) return [];
+  const ids = framework.tiers.flatMap((t) => t.provisions.map((p) => p.id));
+  const present = Object.keys(provisions);
+  const findings: Finding[] = [];
+  for (const [key, block] of Object.entries(provisions)) {
+    if (ids.includes(key)) continue;
+    const guesses = closest(key, ids, { present });
+    const meant = guesses.length === 1 && !present.includes(guesses[0]!) ? guesses[0]! : undefined;
+    if (meant === undefined) continue;
+    if (validate({ ...data, provisions: { [meant]: block } })) continue;
+    const from = `/provisions/${pointerSegment(meant)}`;
+    const errors = (validate.errors ?? [])
+      .filter((e) => e.instancePath === from || e.instancePath.startsWith(`${from}/`))
+      .map((e) => ({ ...e, instancePath: `/provisions/${pointerSegment(key)}${e.instancePath.slice(from.length)}` }));
+    for (const finding of schemaFindings(parsed, errors)) findings.push({ ...finding, message: `${finding.message} (read as ${meant})` });
+  }
+  return findings;
 }

@@ -34,9 +34,10 @@ export function semanticChecks(parsed: ParsedYaml, framework: Framework, today: 
   const laws = isRecord(profile.laws) ? (profile.laws as Record<string, Partial<Law>>) : {};
   for (const [key, law] of Object.entries(laws)) if (isRecord(law)) checkDate(['laws', key, 'inForce'], law.inForce, `the in-force date of "${key}"`);
 
-  const provisions = new Set(framework.tiers.flatMap((t) => t.provisions).map((p) => p.id));
+  // A block under a misspelt provision id is checked too (the schema reports the id): none of these
+  // checks needs the provision, and a user fixing the id should not then meet a second round of errors.
   for (const [id, raw] of Object.entries(isRecord(profile.provisions) ? profile.provisions : {})) {
-    if (!provisions.has(id) || !isRecord(raw)) continue; // the schema already reported it
+    if (!isRecord(raw)) continue; // the schema reports it
     const answer = wellFormedParts(raw);
     const here = ['provisions', id];
     answer.evidence?.forEach((evidence, i) => {
@@ -55,6 +56,17 @@ export function semanticChecks(parsed: ParsedYaml, framework: Framework, today: 
     answer.pending?.forEach((bill, i) => isRecord(bill) && checkDate([...here, 'pending', i, 'checked'], bill.checked, 'the date checked'));
     checkContradiction(answer, framework.scale, (message, hint) => add('error', [...here, 'answer'], 'contradicting-answers', message, hint));
     checkEvidencePresent(answer, framework.scale, (path, message, hint) => add('warning', [...here, ...path], 'answer-without-evidence', message, hint));
+  }
+  const cited = Object.values(isRecord(profile.provisions) ? profile.provisions : {}).flatMap((raw) =>
+    isRecord(raw) && Array.isArray(raw.evidence) ? raw.evidence.filter(isRecord).map((e) => e.law) : []);
+  // A citation of an undeclared law, or of none, may be the one meant for a declared law: that
+  // mistake is reported already, so an unused declaration is not reported a second time.
+  const allCitationsResolve = cited.every((law) => typeof law === 'string' && Object.hasOwn(laws, law));
+  for (const [key, law] of allCitationsResolve ? Object.entries(laws) : []) {
+    // A repealed law may be declared for the record; it can never be cited.
+    if (isRecord(law) && !law.repealedBy && !cited.includes(key)) {
+      add('warning', ['laws', key], 'uncited-law', `the law "${key}" is declared but no answer cites it`, 'cite it as evidence where it is relevant, or remove it from `laws`', 'key');
+    }
   }
   return findings;
 }

@@ -4,7 +4,7 @@ import type { Framework } from '../framework/types.js';
 import type { Assessment } from '../scoring/types.js';
 
 export const COMPARISON_CSV_COLUMNS = [
-  'country', 'name', 'framework', 'framework_version', 'assessed', 'status', 'tier', 'provision', 'title', 'weight',
+  'country', 'country_name', 'framework', 'framework_version', 'assessed', 'status', 'tier', 'provision', 'title', 'weight',
   'score', 'applicable', 'assessed_elements', 'applicable_elements', 'meets_threshold', 'gap_rank',
 ] as const;
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../cli/write-file-atomic.js';
-import { EXIT } from '../cli/errors.js';
+import { writeFileAtomic } from '../ground/write-file-atomic.js';
+import { EXIT } from '../ground/errors.js';
 import { findBrowser, noBrowserMessage } from './pdf/find-browser.js';
 import { onInterrupt } from './pdf/interrupts.js';
 import { PdfSession } from './pdf/pdf-session.js';

@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { Finding } from '../findings/finding.js';
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { respaceTabs } from './respace-tabs.js';
+import type { YamlIssue } from './yaml-issue.js';
 
 /** A YAML document kept with its node positions, so findings can point at lines and columns. */
 export interface ParsedYaml {
@@ -37,9 +38,9 @@ const PLAIN_WORDS: Record<string, string> = {
 };
 
 /** Parses YAML 1.2 (so `NO`, `yes`, dates stay strings) and reports syntax problems as findings. */
-export function parseYaml(file: string, text: string): { parsed: ParsedYaml; findings: Finding[] } {
+export function parseYaml(file: string, text: string): { parsed: ParsedYaml; findings: YamlIssue[] } {
   const lineCounter = new LineCounter();
-  const findings: Finding[] = [];
+  const findings: YamlIssue[] = [];
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
@@ -49,22 +50,31 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; fin
     findings.push({ file, line: 1, col: 1, severity: 'error', code: 'yaml-too-deep', message: TOO_DEEP, hint: 'a profile needs only a few levels of nesting' });
     return { parsed: { file, text, doc, lineCounter, data: undefined }, findings };
   }
-  for (const [severity, list] of [['error', doc.errors], ['warning', doc.warnings]] as const) {
-    for (const e of list) {
-      const start = lineCounter.linePos(e.pos[0]);
-      const end = lineCounter.linePos(e.pos[1]);
-      findings.push({
-        file,
-        line: start.line,
-        col: start.col,
-        endLine: end.line,
-        endCol: end.col,
-        severity,
-        code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
-        message: /call stack/i.test(e.message) ? TOO_DEEP : PLAIN_MESSAGES[e.code]?.(keyAt(text, e.pos[0])) ?? firstSentence(e.message),
-        hint: PLAIN_WORDS[e.code],
+  let counter = lineCounter;
+  let read = text;
+  let reported: { errors: readonly YAMLError[]; warnings: readonly YAMLError[] } = doc;
+  if (doc.errors.some((e) => e.code === 'TAB_AS_INDENT')) {
+    // One tab loses the parser every line after it: report the tab once, and read the file as if
+    // it were indented with spaces, so its other mistakes are reported too.
+    const respaced = respaceTabs(text);
+    if (respaced !== undefined) {
+      const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+      const respacedCounter = new LineCounter();
+      doc = parseDocument(respaced.text, { lineCounter: respacedCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+      // Positions point into the file as written: a respaced line's columns move back by what it grew.
+      counter = Object.assign(Object.create(respacedCounter) as LineCounter, {
+        linePos(offset: number) {
+          const { line, col } = respacedCounter.linePos(offset);
+          return { line, col: Math.max(1, col - (respaced.grown.get(line) ?? 0)) };
+        },
       });
+      findings.push(...toIssues(file, text, tabs, 'error', lineCounter));
+      reported = { errors: doc.errors, warnings: doc.warnings };
+      read = respaced.text;
     }
+  }
+  for (const [severity, list] of [['error', reported.errors], ['warning', reported.warnings]] as const) {
+    findings.push(...toIssues(file, read, list, severity, counter));
   }
   let data: unknown;
   if (doc.errors.length === 0) {
@@ -85,7 +95,7 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; fin
       });
     }
   }
-  return { parsed: { file, text, doc, lineCounter, data }, findings };
+  return { parsed: { file, text, doc, lineCounter: counter, data }, findings };
 }
 
 /** The key written at `offset`: the rest of the line up to its colon. */
@@ -97,4 +107,22 @@ function keyAt(text: string, offset: number): string {
 /** The yaml package's messages end with "at line x, column y" and a code extract; we print our own. */
 function firstSentence(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function toIssues(file: string, text: string, list: readonly YAMLError[], severity: YamlIssue['severity'], lineCounter: LineCounter): YamlIssue[] {
+  return list.map((e) => {
+    const start = lineCounter.linePos(e.pos[0]);
+    const end = lineCounter.linePos(e.pos[1]);
+    return {
+      file,
+      line: start.line,
+      col: start.col,
+      endLine: end.line,
+      endCol: end.col,
+      severity,
+      code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
+      message: /call stack/i.test(e.message) ? TOO_DEEP : PLAIN_MESSAGES[e.code]?.(keyAt(text, e.pos[0])) ?? firstSentence(e.message),
+      hint: PLAIN_WORDS[e.code],
+    };
+  });
 }

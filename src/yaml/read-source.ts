@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { Finding } from '../findings/finding.js';
+import type { YamlIssue } from './yaml-issue.js';
 
 /** Larger than any real profile or framework (the ASEAN framework is ~100 KB); stops a 50 MB file early. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
@@ -20,7 +20,7 @@ export async function readSource(path: string): Promise<SourceResult> {
 }
 
 /** The finding that stands for a file that could not be read as YAML text. */
-export function unreadableFinding(file: string, reason: Extract<SourceResult, { ok: false }>, hint = reason.hint): Finding {
+export function unreadableFinding(file: string, reason: Extract<SourceResult, { ok: false }>, hint = reason.hint): YamlIssue {
   return { file, line: 1, col: 1, severity: 'error', code: 'unreadable', message: reason.message, hint };
 }
 

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Finding } from '../findings/finding.js';
+import type { YamlIssue } from './yaml-issue.js';
 import { readSource, unreadableFinding } from './read-source.js';
 
 export interface YamlFile {
@@ -14,7 +14,7 @@ export interface YamlFile {
  * (huge, binary, not UTF-8, empty) becomes a finding instead; with `missingOk`, so does nothing for
  * a folder that does not exist.
  */
-export async function readYamlFolder(dir: string, findings: Finding[], options: { missingOk?: boolean } = {}): Promise<YamlFile[]> {
+export async function readYamlFolder(dir: string, findings: YamlIssue[], options: { missingOk?: boolean } = {}): Promise<YamlFile[]> {
   const entries = options.missingOk ? await readdir(dir).catch(() => [] as string[]) : await readdir(dir);
   const files: YamlFile[] = [];
   for (const name of entries.filter((n) => /\.ya?ml$/i.test(n)).sort()) {

@@ -92,8 +92,9 @@ describe('the browser is closed, and its files removed', () => {
 
   it('after a failed run', async () => {
     const tmp = tempDir('tmp-fail');
-    // A folder that cannot be made: rendering works, writing the PDF fails.
-    const run = await lexgapAsync(['report', ...TINY, join(FIXTURES, 'profiles', 'AQ.yaml'), '--out', '/etc/hostname/cannot-be-a-folder'], { TMPDIR: tmp });
+    // A folder that cannot be made (its name is longer than any file system allows): the --out check
+    // before rendering passes, rendering works, writing the PDF fails.
+    const run = await lexgapAsync(['report', ...TINY, join(FIXTURES, 'profiles', 'AQ.yaml'), '--out', join(tempDir('long-name'), 'x'.repeat(300))], { TMPDIR: tmp });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('AQ: the PDF could not be made');
     expect(processesMentioning(tmp)).toEqual([]);

@@ -135,7 +135,7 @@ describe('the brief and comparison view models', () => {
   it('writes one CSV row per country × provision', () => {
     const lines = comparisonCsv(aq.framework, [aq.assessment, bv.assessment]).trim().split('\r\n');
     expect(lines).toHaveLength(1 + 2 * 4);
-    expect(lines[0]).toBe('country,name,framework,framework_version,assessed,status,tier,provision,title,weight,score,applicable,assessed_elements,applicable_elements,meets_threshold,gap_rank');
+    expect(lines[0]).toBe('country,country_name,framework,framework_version,assessed,status,tier,provision,title,weight,score,applicable,assessed_elements,applicable_elements,meets_threshold,gap_rank');
     expect(lines[1]).toBe('AQ,Zedland,tiny,1,2026-01-15,draft,T1,T1.1,Definition of a child,3,0.75,true,2,2,false,1');
     expect(lines[4]).toBe('AQ,Zedland,tiny,1,2026-01-15,draft,T2,T2.2,Takedown,1,0.5,true,2,2,false,3');
   });

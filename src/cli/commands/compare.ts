@@ -4,8 +4,9 @@ import { comparisonCsv } from '../../report/comparison-csv.js';
 import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { buildComparisonView } from '../../report/view/build-comparison-view.js';
 import { printPdfs, writeHtml } from '../../report/write-documents.js';
-import { EXIT, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
+import { writeFileAtomic } from '../../ground/write-file-atomic.js';
+import { checkOutFolder } from '../../ground/out-folder.js';
 import { LEXGAP_VERSION } from '../../version.js';
 import { checkReportOptions, createRenderer, renderWith, warnUncovered } from './report.js';
 
@@ -24,6 +25,7 @@ export async function compare(paths: string[], options: CompareOptions): Promise
   const format = options.format ?? formatFromOut(options.out) ?? 'html';
   const out = options.out ?? `comparison.${format}`;
   const catalog = await checkReportOptions(options);
+  if (out !== '-') await checkOutFolder(out, dirname(out), { create: true });
   const { scored, failed } = await loadScoredProfiles(paths, options.frameworks, 'compared');
   if (scored.length === 0) return failed ? EXIT.findings : EXIT.ok;
 

@@ -7,10 +7,10 @@ import { formatFinding } from '../../findings/format-findings.js';
 import { checkProfile, type ProfileCheck } from '../../profile/check-profile.js';
 import { score } from '../../scoring/score.js';
 import { readSource, unreadableFinding, type SourceResult } from '../../yaml/read-source.js';
-import { EXIT, UsageError } from '../errors.js';
-import { plural } from '../../format/plural.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
+import { plural } from '../../ground/plural.js';
 import { loadCatalogue } from '../load-inputs.js';
-import { today } from '../today.js';
+import { today } from '../../ground/today.js';
 
 export interface DiffOptions {
   since?: string;

@@ -1,12 +1,12 @@
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
+import { checkOutFolder } from '../../ground/out-folder.js';
 import { exportCsv } from '../../export/export-csv.js';
 import { exportJson } from '../../export/export-json.js';
 import { exportRows, type ExportRow } from '../../export/export-rows.js';
 import { LEXGAP_VERSION } from '../../version.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../../ground/errors.js';
 import { loadScoredProfiles } from '../load-scored-profiles.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../ground/write-file-atomic.js';
 
 export interface ExportOptions {
   format: 'csv' | 'json';
@@ -19,9 +19,7 @@ export interface ExportOptions {
  * Like `score`, profiles with errors are reported on stderr and left out (exit 1).
  */
 export async function exportData(paths: string[], options: ExportOptions): Promise<number> {
-  if (options.out !== undefined && !(await stat(dirname(resolve(options.out))).catch(() => undefined))?.isDirectory()) {
-    throw new UsageError(`${options.out}: the folder ${dirname(options.out)} does not exist`, 'create it first, or choose another --out');
-  }
+  if (options.out !== undefined) await checkOutFolder(options.out, dirname(options.out), { create: false });
   const { scored, failed } = await loadScoredProfiles(paths, options.frameworks, 'exported');
   const rows: ExportRow[] = scored.flatMap((s) => exportRows(s.framework, s.profile, s.assessment));
   const exported = scored.length;

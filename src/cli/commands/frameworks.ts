@@ -2,7 +2,7 @@ import { countErrors } from '../../findings/finding.js';
 import { formatFinding } from '../../findings/format-findings.js';
 import { textIn } from '../../framework/text.js';
 import { textTable } from '../../format/table.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../ground/errors.js';
 import { loadCatalogue, loadCrosswalks } from '../load-inputs.js';
 
 export interface FrameworksOptions {

@@ -6,7 +6,7 @@ import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { buildBriefView } from '../../report/view/build-brief-view.js';
 import { buildCountryView } from '../../report/view/build-country-view.js';
 import { printPdfs, writeHtml, type OutputDocument } from '../../report/write-documents.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
 import { diffProfiles } from '../../diff/diff-profiles.js';
 import { readGitVersion } from '../../diff/read-git-version.js';
 import type { ProfileDiff } from '../../diff/types.js';
@@ -14,7 +14,8 @@ import type { FrameworkCatalogue } from '../../framework/framework-catalogue.js'
 import { checkProfile } from '../../profile/check-profile.js';
 import { score } from '../../scoring/score.js';
 import type { ScoredProfile } from '../../scoring/types.js';
-import { today } from '../today.js';
+import { today } from '../../ground/today.js';
+import { checkOutFolder } from '../../ground/out-folder.js';
 import { LEXGAP_VERSION } from '../../version.js';
 
 export interface ReportOptions {
@@ -32,6 +33,7 @@ export interface ReportOptions {
 export async function report(paths: string[], options: ReportOptions): Promise<number> {
   const catalog = await checkReportOptions(options);
   if (options.since !== undefined && options.template !== 'country') throw new UsageError('--since adds a section to the country report, not to the brief', 'drop --since, or use --template country');
+  await checkOutFolder(options.out, options.out, { create: true }); // before any report is made
   const { scored, failed, catalogue } = await loadScoredProfiles(paths, options.frameworks, 'reported');
   if (scored.length === 0) return failed ? EXIT.findings : EXIT.ok;
 

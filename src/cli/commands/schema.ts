@@ -2,11 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deriveProfileSchema } from '../../framework/derive-profile-schema.js';
 import type { Framework } from '../../framework/types.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../ground/errors.js';
 import { loadCatalogue } from '../load-inputs.js';
-import { schemaFileName } from '../paths.js';
+import { schemaFileName } from '../../ground/paths.js';
 import { pickFramework } from '../pick-framework.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileAtomic } from '../../ground/write-file-atomic.js';
 
 export interface SchemaOptions {
   framework?: string;

@@ -13,7 +13,7 @@ import type { FrameworkCatalogue } from '../../framework/framework-catalogue.js'
 import { textIn } from '../../framework/text.js';
 import type { Framework } from '../../framework/types.js';
 import type { Assessment } from '../../scoring/types.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
 import { loadCrosswalks } from '../load-inputs.js';
 import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { pickFramework } from '../pick-framework.js';

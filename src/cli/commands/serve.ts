@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import { renderPreview } from '../../serve/render-preview.js';
 import { startPreviewServer } from '../../serve/preview-server.js';
 import { watchInputs } from '../../serve/watch-inputs.js';
-import { EXIT, UsageError } from '../errors.js';
-import { SHIPPED_FRAMEWORKS } from '../paths.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
+import { SHIPPED_FRAMEWORKS } from '../../ground/paths.js';
 import { checkReportOptions } from './report.js';
 import { BUILTIN_TEMPLATES } from '../../report/render/template-files.js';
 
@@ -18,7 +18,8 @@ export interface ServeOptions {
 /**
  * `lexgap serve <profile>`: the HTML report on http://127.0.0.1:<port>/, rebuilt and reloaded in the
  * browser whenever the profile, a framework or a template changes; errors are shown on the page with
- * their lines instead of a stale report. Ctrl-C stops it.
+ * their lines instead of a stale report. Ctrl-C stops it, and so does the end of the terminal or
+ * program that started it.
  */
 export async function serve(file: string, options: ServeOptions): Promise<number> {
   const port = Number(options.port);
@@ -46,6 +47,13 @@ export async function serve(file: string, options: ServeOptions): Promise<number
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // The terminal closed (SIGHUP), or the program that started lexgap (npx, an editor task) ended
+    // without passing a signal on: this process was then handed to another parent. Either way
+    // nobody is left to press Ctrl-C, so stop rather than keep the port and the watchers.
+    process.once('SIGHUP', stop);
+    const parent = process.ppid;
+    const orphaned = setInterval(() => process.ppid !== parent && stop(), 500);
+    orphaned.unref();
   });
   stopWatching();
   await server.close();

@@ -1,6 +1,6 @@
 import { countErrors, sortFindings } from '../../findings/finding.js';
 import { formatFinding, summarise } from '../../findings/format-findings.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
 import { collectProfileFiles } from '../collect-files.js';
 import { checkProfileFiles, loadCatalogue } from '../load-inputs.js';
 
