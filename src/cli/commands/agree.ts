@@ -2,8 +2,8 @@ import { agreement } from '../../agree/agreement.js';
 import { agreementText } from '../../agree/agreement-text.js';
 import { countErrors } from '../../findings/finding.js';
 import { formatFinding } from '../../findings/format-findings.js';
-import { plural } from '../../format/plural.js';
-import { EXIT, UsageError } from '../errors.js';
+import { plural } from '../../ground/plural.js';
+import { EXIT, UsageError } from '../../ground/errors.js';
 import { checkProfileFiles, loadCatalogue } from '../load-inputs.js';
 
 export interface AgreeOptions {
