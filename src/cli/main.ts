@@ -33,6 +33,7 @@ export function buildProgram(): Command {
     .option('--framework <id>', 'score against this framework; profiles that answer another are derived through a crosswalk')
     .addOption(new Option('--by <view>', 'group the scores by tier, or by the focus areas the framework tags').choices(['tier', 'focus-area']).default('tier'))
     .option('--fail-under <score>', 'exit 1 when a country\'s overall score is below this: 0–1, or a percentage such as 60%')
+    .addOption(new Option('--bound <which>', 'what --fail-under compares: the assessed score, or the lowest or highest it could be once every unknown is answered').choices(['lower', 'assessed', 'upper']).default('assessed'))
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/score.js').then((m) => m.score(paths, options))));
 

@@ -2,7 +2,12 @@ import { isDerived } from './derived-text.js';
 import type { Assessment } from '../scoring/types.js';
 import { toCsv } from './csv.js';
 
-export const SCORE_CSV_COLUMNS = ['country', 'name', 'framework', 'framework_version', 'assessed', 'status', 'scope', 'score', 'coverage', 'attained', 'standing', 'gaps'] as const;
+/**
+ * Published column names; new ones are added at the end. `lower`/`upper` are the range over what is
+ * unknown, `attainment` is three-valued (attained, not-attained, undecided; empty for the overall row)
+ * and `standing_upper` the highest tier the country could still reach.
+ */
+export const SCORE_CSV_COLUMNS = ['country', 'name', 'framework', 'framework_version', 'assessed', 'status', 'scope', 'score', 'coverage', 'attained', 'standing', 'gaps', 'lower', 'upper', 'attainment', 'standing_upper'] as const;
 /** Added with `--framework`: the crosswalk a row was derived through (empty when assessed directly), its source framework and its caveats. */
 export const DERIVED_CSV_COLUMNS = ['derived_via', 'derived_from', 'derived_caveats'] as const;
 
@@ -12,8 +17,8 @@ export function scoreCsv(assessments: readonly Assessment[], options: { derivedC
     const common = [a.country, a.name, a.frameworkId, a.frameworkVersion, a.assessed, a.status];
     const derived = options.derivedColumns ? derivedCells(a) : [];
     return [
-      [...common, 'overall', round(a.score), round(a.coverage), a.standing !== null, a.standing ?? '', a.gaps.length, ...derived],
-      ...a.tiers.map((t) => [...common, t.id, round(t.score), round(t.coverage), t.attained, a.standing ?? '', a.gaps.filter((g) => g.tierId === t.id).length, ...derived]),
+      [...common, 'overall', round(a.score), round(a.coverage), a.standing !== null, a.standing ?? '', a.gaps.length, round(a.bounds?.lower ?? null), round(a.bounds?.upper ?? null), '', a.standingUpper ?? '', ...derived],
+      ...a.tiers.map((t) => [...common, t.id, round(t.score), round(t.coverage), t.attained, a.standing ?? '', a.gaps.filter((g) => g.tierId === t.id).length, round(t.bounds?.lower ?? null), round(t.bounds?.upper ?? null), t.status, a.standingUpper ?? '', ...derived]),
     ];
   });
   const header = [...SCORE_CSV_COLUMNS, ...(options.derivedColumns ? DERIVED_CSV_COLUMNS : [])];
