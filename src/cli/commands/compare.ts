@@ -3,6 +3,7 @@ import { dirname, extname } from 'node:path';
 import { comparisonCsv } from '../../report/comparison-csv.js';
 import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { buildComparisonView } from '../../report/view/build-comparison-view.js';
+import type { ComparisonOrder } from '../../report/view/comparison-order.js';
 import { printPdfs, writeHtml } from '../../report/write-documents.js';
 import { EXIT, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
@@ -15,6 +16,7 @@ export interface CompareOptions {
   lang: string;
   templates?: string;
   frameworks: string[];
+  sort?: ComparisonOrder;
 }
 
 const FORMATS = ['html', 'pdf', 'csv'] as const;
@@ -38,7 +40,7 @@ export async function compare(paths: string[], options: CompareOptions): Promise
 
   const assessments = scored.map((s) => s.assessment);
   if (format === 'csv') {
-    const csv = comparisonCsv(framework, assessments);
+    const csv = comparisonCsv(framework, assessments, options.sort ?? 'name');
     if (out === '-') process.stdout.write(csv);
     else {
       await mkdir(dirname(out), { recursive: true });
@@ -49,7 +51,7 @@ export async function compare(paths: string[], options: CompareOptions): Promise
   }
 
   const renderer = await createRenderer(options.templates);
-  const view = buildComparisonView({ framework, assessments, catalog, version: LEXGAP_VERSION });
+  const view = buildComparisonView({ framework, assessments, catalog, version: LEXGAP_VERSION, order: options.sort ?? 'name' });
   const rendered = renderWith(renderer, 'comparison', view, options.templates);
   if (rendered.uncovered.length > 0) warnUncovered('comparison', rendered.uncovered);
   if (format === 'html' && out === '-') {

@@ -65,7 +65,10 @@ export interface TierSummary {
   score: Scored;
   coverage: string;
   attained: boolean;
+  /** Three-valued: attained, not attained or undecided, in words. */
   attainedText: string;
+  status: 'attained' | 'not-attained' | 'undecided';
+  range: import('./range-view.js').RangeView;
   gaps: number;
 }
 
@@ -77,6 +80,11 @@ export interface ChartRow {
   scoreText: string;
   coverageText: string;
   level: Level;
+  /** The range over what is unknown, drawn as a bracket from lower to upper; absent when nothing is applicable. */
+  rangeX: number | null;
+  rangeEndX: number | null;
+  rangeWidth: number;
+  rangeText: string;
 }
 
 export interface Chart {
@@ -90,6 +98,7 @@ export interface Chart {
   title: string;
   legendScore: string;
   legendCoverage: string;
+  legendRange: string;
 }
 
 export interface Glance {
@@ -101,6 +110,8 @@ export interface Glance {
   standing: string;
   standingAttained: boolean;
   standingExplain: string;
+  /** The overall range over what is unknown. */
+  range: import('./range-view.js').RangeView;
   tiers: TierSummary[];
   chart: Chart;
   gapCount: number;
@@ -252,12 +263,22 @@ export interface BriefView extends DocumentBase {
   glance: Glance;
   standingHeading: string;
   standingSentence: string;
+  /** The overall range and the three-valued standing, in one sentence. */
+  rangeSentence: string;
   gaps: GapRow[];
   gapsIntro: string;
   unassessedLine: string | null;
   pending: PendingRow[];
   morePending: string | null;
   methodNote: string;
+}
+
+/** A range drawn on a 0–100 scale: the bracket from `lower` (at least a hairline wide) and the assessed mark. */
+export interface RangeBar {
+  lower: number;
+  width: number;
+  hasScore: boolean;
+  score: number;
 }
 
 export interface ComparisonCountry {
@@ -268,6 +289,8 @@ export interface ComparisonCountry {
   overall: Scored;
   coverage: string;
   standing: string;
+  range: import('./range-view.js').RangeView;
+  bar: RangeBar;
   tiers: Scored[];
 }
 
@@ -276,6 +299,8 @@ export interface ComparisonView extends DocumentBase {
   heading: string;
   framework: FrameworkMeta;
   countriesText: string;
+  /** "Countries in order of …". */
+  orderText: string;
   countries: ComparisonCountry[];
   tierHeads: { id: string; title: string }[];
   matrix: {
