@@ -203,6 +203,9 @@ export const en = {
   'compare.order.lower': 'lowest possible score, highest first',
   'compare.order.upper': 'highest possible score, highest first',
   'compare.rangeKey': 'Could be: the bracket runs from the lowest to the highest score possible once every unknown is answered; the black mark is the assessed score.',
+  'changes.narrowed': 'Unknowns answered: range narrowed',
+  'changes.withdrawn': 'Answers withdrawn: range widened',
+  'changes.evidence': 'Evidence changed, answers unchanged',
 } as const;
 
 export type MessageKey = keyof typeof en;

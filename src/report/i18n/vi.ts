@@ -201,4 +201,7 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'compare.order.lower': 'điểm thấp nhất có thể, cao nhất trước',
   'compare.order.upper': 'điểm cao nhất có thể, cao nhất trước',
   'compare.rangeKey': 'Có thể là: khung chạy từ điểm thấp nhất đến cao nhất có thể có khi mọi phần chưa biết được trả lời; vạch đen là điểm đã đánh giá.',
+  'changes.narrowed': 'Đã trả lời phần chưa biết: khoảng điểm hẹp lại',
+  'changes.withdrawn': 'Câu trả lời bị rút lại: khoảng điểm rộng ra',
+  'changes.evidence': 'Bằng chứng thay đổi, câu trả lời giữ nguyên',
 };
