@@ -42,6 +42,11 @@ export interface ExportRow {
   provision_scored_from: 'elements' | 'provision' | 'none';
   notes: string | null;
   citations: ExportCitation[];
+  /** The provision's range over what is unknown (null when it is not applicable). */
+  provision_lower: number | null;
+  provision_upper: number | null;
+  /** Three-valued: attained, not-attained, undecided; or not-applicable. */
+  provision_attainment: string;
 }
 
 /** Every element of the framework for one scored profile, in framework order; English text. */
@@ -76,6 +81,9 @@ export function exportRows(framework: Framework, profile: Profile, assessment: A
           provision_scored_from: result.scoredFrom,
           notes: given?.notes ?? null,
           citations: evidence.filter((e) => backs(e, element.id)).map((e) => citation(e, laws)),
+          provision_lower: round(result.bounds?.lower ?? null),
+          provision_upper: round(result.bounds?.upper ?? null),
+          provision_attainment: result.status,
         };
       });
     }),
