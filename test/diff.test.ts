@@ -33,16 +33,25 @@ describe('lexgap diff on two versions of the Malaysia profile', () => {
     d = diffJson([V1, V2]);
   });
 
-  it('sorts the changed provisions into improved, regressed, newly assessed, no longer assessed and other changes', () => {
+  it('sorts the changed provisions by what happened to their range, and lists evidence-only changes', () => {
+    // T1.06(a) unknown → met with its other elements met: the assessed score stays 100% but the
+    // range narrows (1/3 … 1 → 2/3 … 1). T1.09, T1.11 and T2.07 cite act588, whose citations v2
+    // moves to actA9999: their answers are the same, their evidence is not.
     const kinds = Object.fromEntries(d.provisions.map((p: any) => [p.id, p.kind]));
     expect(kinds).toEqual({
       'T1.02': 'regressed',
       'T1.03': 'newly-assessed',
-      'T1.06': 'changed',
+      'T1.06': 'narrowed',
+      'T1.09': 'evidence',
       'T1.10': 'no-longer-assessed',
+      'T1.11': 'evidence',
       'T2.05': 'improved',
+      'T2.07': 'evidence',
     });
-    expect(d.counts).toEqual({ improved: 1, regressed: 1, 'newly-assessed': 1, 'no-longer-assessed': 1, changed: 1 });
+    expect(d.counts).toEqual({ improved: 1, regressed: 1, narrowed: 1, withdrawn: 0, 'newly-assessed': 1, 'no-longer-assessed': 1, changed: 0, evidence: 3 });
+    const byId = Object.fromEntries(d.provisions.map((p: any) => [p.id, p]));
+    expect(byId['T1.10'].withdrawn).toEqual(['a']);
+    expect(byId['T2.07'].evidence).toMatchObject({ added: [{ law: 'actA9999' }], removed: [{ law: 'act588' }] });
   });
 
   it('lists the element-level changes, keyed by element id', () => {
@@ -103,11 +112,13 @@ describe('lexgap diff on two versions of the Malaysia profile', () => {
     expect(out).toMatch(/Overall\s+93%\s+84%\s+-8\.1 pts/);
     expect(out).toMatch(/T1 Substantive criminal law[^\n]*\s+97%\s+87%\s+-10\.3 pts/);
     expect(out).toMatch(/T2 Criminal procedure[^\n]*\s+67%\s+71%\s+\+4\.2 pts/);
-    expect(out).toContain('5 provisions changed: 1 improved, 1 regressed, 1 newly assessed, 1 no longer assessed, 1 with other answers changed.');
-    expect(out).toMatch(/Improved \(1\):\n {2}T2\.05 {2}Mandatory reporting[^\n]*\(0% → 13%, weight 2\)\n {9}a: not-met → partial/);
-    expect(out).toMatch(/Regressed \(1\):\n {2}T1\.02 [^\n]*\(100% → 83%, weight 3\)\n {9}d: met → partial/);
-    expect(out).toMatch(/Newly assessed \(1\):\n {2}T1\.03 [^\n]*\(— → 0%, weight 3\)/);
-    expect(out).toMatch(/No longer assessed \(1\):\n {2}T1\.10 [^\n]*\(100% → —, weight 3\)\n {9}a: met → unknown/);
+    expect(out).toContain('8 provisions changed: 1 improved, 1 regressed, 1 narrowed by new answers, 1 newly assessed, 1 no longer assessed, 3 with evidence changed only.');
+    // T2.05 (five elements, a only answered): 0 … 0.2 → 0.5/5 … (0.5 + 1)/5 = 0.1 … 0.3
+    expect(out).toMatch(/Improved \(range moved up\) \(1\):\n {2}T2\.05 {2}Mandatory reporting[^\n]*\(assessed 0% → 13%; could be 0–20% → 10–30% \(moved up\), weight 2\)\n {9}a: not-met → partial/);
+    expect(out).toMatch(/Regressed \(range moved down\) \(1\):\n {2}T1\.02 [^\n]*\(assessed 100% → 83%; could be 60–100% → 50–90% \(moved down\), weight 3\)\n {9}d: met → partial/);
+    expect(out).toMatch(/Newly assessed \(1\):\n {2}T1\.03 [^\n]*\(assessed — → 0%; could be 0–100% → 0–80% \(narrowed\), weight 3\)/);
+    expect(out).toMatch(/No longer assessed \(answers withdrawn or not applicable\) \(1\):\n {2}T1\.10 [^\n]*\(assessed 100% → —; could be 25–100% → 0–100% \(widened\), weight 3\)\n {9}a: met → unknown {2}\(answer withdrawn\)/);
+    expect(out).toMatch(/Evidence changed, answers unchanged \(3\):\n {2}T1\.09 [^\n]*\(weight 3\)\n {9}citation added: actA9999 s\.233\n {9}citation removed: act588 s\.233/);
     expect(out).toContain('  added:          actA9999  Online Safety (Amendment) Act 2026 (fictional, for lexgap tests)');
     expect(out).toContain('  newly repealed: act588  Communications and Multimedia Act 1998');
   });
@@ -121,11 +132,17 @@ describe('lexgap diff on two versions of the Malaysia profile', () => {
     const d = diffJson([...MINI, join(dir, 'v1.yaml'), join(dir, 'v2.yaml')]);
     expect(d.laws.removed).toEqual([{ key: 'act2', title: 'Act No. 2' }]);
     expect(d.provisions).toEqual([
-      { id: 'A.3', tierId: 'A', weight: 3, kind: 'no-longer-assessed', score: { old: 0, new: null, delta: null }, applicable: { old: true, new: false }, elements: [{ id: 'a', answer: { old: 'not-met', new: 'not-applicable' }, score: { old: 0, new: null } }] },
+      {
+        id: 'A.3', tierId: 'A', weight: 3, kind: 'no-longer-assessed', score: { old: 0, new: null, delta: null },
+        range: { old: { lower: 0, upper: 0 }, new: null, move: 'gone' },
+        applicable: { old: true, new: false }, elements: [{ id: 'a', answer: { old: 'not-met', new: 'not-applicable' }, score: { old: 0, new: null } }],
+        withdrawn: [], // not applicable is an answer, not a withdrawal
+        evidence: { added: [], removed: [], changed: [] },
+      },
     ]);
     expect(d.tiers[0].score.new).toBeCloseTo((3 * 0.75 + 1) / 4); // A.3 leaves the weights
     const text = lexgap(['diff', ...MINI, join(dir, 'v1.yaml'), join(dir, 'v2.yaml')]).stdout;
-    expect(text).toContain('(0% → —, weight 3, now not applicable)');
+    expect(text).toContain('(assessed 0% → —; could be 0% → not applicable, weight 3, now not applicable)');
     expect(text).toContain('  removed:        act2  Act No. 2');
   });
 });

@@ -96,7 +96,7 @@ function provisionLines(change: ProvisionChange, provision: Provision | undefine
 /** "assessed 75% → —; could be 75% → 0–100% (widened)". */
 function rangeSummary(change: ProvisionChange): string {
   const span = (b: Bounds | null) => (b ? spanText(b) : 'not applicable');
-  const move = change.range.move === 'unchanged' ? '' : ` (${RANGE_MOVE_TEXT[change.range.move]})`;
+  const move = ['unchanged', 'gone', 'appeared'].includes(change.range.move) ? '' : ` (${RANGE_MOVE_TEXT[change.range.move]})`;
   return `assessed ${percent(change.score.old)} → ${percent(change.score.new)}; could be ${span(change.range.old)} → ${span(change.range.new)}${move}`;
 }
 
