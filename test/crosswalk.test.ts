@@ -261,9 +261,10 @@ describe('score --by focus-area', () => {
 
   it('gives tidy CSV and JSON, with the untagged provisions as their own group', () => {
     const lines = byFocus('--format', 'csv').stdout.split('\r\n');
-    expect(lines[0]).toBe('country,name,framework,framework_version,assessed,status,focus_area,provisions,score,coverage,derived_via,derived_from,derived_caveats');
-    expect(lines[1]).toBe('CC,Metland,mini-criteria,1,2025-01-15,reviewed,1,K3 K5,1,1,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two."');
-    expect(lines).toContain('AA,Mixedland,mini-criteria,1,2025-01-15,draft,,K2 K4 K6 K7,,0,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two."');
+    expect(lines[0]).toBe('country,name,framework,framework_version,assessed,status,focus_area,provisions,score,coverage,derived_via,derived_from,derived_caveats,focus_area_label');
+    // mini-criteria declares no focus-area titles: the label falls back to "Focus area n".
+    expect(lines[1]).toBe('CC,Metland,mini-criteria,1,2025-01-15,reviewed,1,K3 K5,1,1,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two.",Focus area 1');
+    expect(lines).toContain('AA,Mixedland,mini-criteria,1,2025-01-15,draft,,K2 K4 K6 K7,,0,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two.",');
     const json = JSON.parse(byFocus('--format', 'json').stdout);
     const aa = json.frameworks[0].countries.find((c: any) => c.country === 'AA');
     expect(aa.groups).toEqual([
