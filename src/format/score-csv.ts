@@ -8,8 +8,8 @@ import { toCsv } from './csv.js';
  * and `standing_upper` the highest tier the country could still reach.
  */
 export const SCORE_CSV_COLUMNS = ['country', 'name', 'framework', 'framework_version', 'assessed', 'status', 'scope', 'score', 'coverage', 'attained', 'standing', 'gaps', 'lower', 'upper', 'attainment', 'standing_upper'] as const;
-/** Added with `--framework`: the crosswalk a row was derived through (empty when assessed directly), its source framework and its caveats. */
-export const DERIVED_CSV_COLUMNS = ['derived_via', 'derived_from', 'derived_caveats'] as const;
+/** Added with `--framework`: the crosswalk a row was derived through (empty when assessed directly), its source framework, its caveats and the coverage of the source answers it reads. */
+export const DERIVED_CSV_COLUMNS = ['derived_via', 'derived_from', 'derived_caveats', 'derived_source_coverage'] as const;
 
 /** Tidy CSV: one row per country × scope (overall, then each tier); scores as fractions 0..1. */
 export function scoreCsv(assessments: readonly Assessment[], options: { derivedColumns?: boolean } = {}): string {
@@ -27,8 +27,10 @@ export function scoreCsv(assessments: readonly Assessment[], options: { derivedC
 
 /** The derived columns of one assessment's rows; caveats one per line within the cell. */
 export function derivedCells(a: Assessment): string[] {
-  if (!isDerived(a)) return ['', '', ''];
-  return [a.derived.crosswalk, `${a.derived.from.id} ${a.derived.from.version}`, a.derived.caveats.map((c) => c.replace(/\s+/g, ' ').trim()).join('\n')];
+  if (!isDerived(a)) return ['', '', '', ''];
+  // The share of the source elements the crosswalk reads that are assessed (four decimals).
+  const source = String(Math.round(a.derived.sourceCoverage.coverage * 10000) / 10000);
+  return [a.derived.crosswalk, `${a.derived.from.id} ${a.derived.from.version}`, a.derived.caveats.map((c) => c.replace(/\s+/g, ' ').trim()).join('\n'), source];
 }
 
 function round(value: number | null): number | null {
