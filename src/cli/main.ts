@@ -84,6 +84,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'the file to write (default: comparison.<format>; "-" prints HTML or CSV)')
     .option('--lang <code>', 'the language of the report\'s own words (en, th, vi)', 'en')
     .option('--templates <dir>', 'a folder whose templates, partials and styles replace the shipped ones of the same name')
+    .option('--framework <id>', 'compare against this framework; profiles that answer another are derived through a crosswalk')
     .addOption(new Option('--sort <order>', 'order the countries by code, or by a score, highest first: the assessed score, or the lowest or highest it could be').choices(['name', 'assessed', 'lower', 'upper']).default('name'))
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/compare.js').then((m) => m.compare(paths, options))));

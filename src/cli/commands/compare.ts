@@ -8,6 +8,8 @@ import { printPdfs, writeHtml } from '../../report/write-documents.js';
 import { EXIT, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { LEXGAP_VERSION } from '../../version.js';
+import { deriveForTarget } from './score.js';
+import { pickFramework } from '../pick-framework.js';
 import { checkReportOptions, createRenderer, renderWith, warnUncovered } from './report.js';
 
 export interface CompareOptions {
@@ -17,6 +19,8 @@ export interface CompareOptions {
   templates?: string;
   frameworks: string[];
   sort?: ComparisonOrder;
+  /** Compare against this framework, deriving results through a crosswalk where a profile answers another. */
+  framework?: string;
 }
 
 const FORMATS = ['html', 'pdf', 'csv'] as const;
@@ -26,8 +30,15 @@ export async function compare(paths: string[], options: CompareOptions): Promise
   const format = options.format ?? formatFromOut(options.out) ?? 'html';
   const out = options.out ?? `comparison.${format}`;
   const catalog = await checkReportOptions(options);
-  const { scored, failed } = await loadScoredProfiles(paths, options.frameworks, 'compared');
+  const loaded = await loadScoredProfiles(paths, options.frameworks, 'compared');
+  let { scored, failed } = loaded;
   if (scored.length === 0) return failed ? EXIT.findings : EXIT.ok;
+  if (options.framework !== undefined) {
+    const derived = await deriveForTarget(scored, pickFramework(loaded.catalogue, options.framework), loaded.catalogue, options.frameworks);
+    scored = derived.results;
+    failed = failed || derived.failed;
+    if (scored.length === 0) return EXIT.findings;
+  }
 
   const frameworks = [...new Set(scored.map((s) => s.framework))];
   if (frameworks.length > 1) {

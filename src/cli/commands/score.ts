@@ -58,7 +58,7 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
  * crosswalk. A crosswalk with errors is reported and its profiles are not scored (exit 1); no
  * crosswalk at all is a usage problem (exit 2).
  */
-async function deriveForTarget(
+export async function deriveForTarget(
   scored: ScoredProfile[],
   target: Framework,
   catalogue: FrameworkCatalogue,

@@ -206,6 +206,7 @@ export const en = {
   'changes.narrowed': 'Unknowns answered: range narrowed',
   'changes.withdrawn': 'Answers withdrawn: range widened',
   'changes.evidence': 'Evidence changed, answers unchanged',
+  'derived.answersBehind': 'answers behind:',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -204,4 +204,5 @@ export const th: Partial<Record<MessageKey, string>> = {
   'changes.narrowed': 'ตอบส่วนที่ยังไม่ทราบแล้ว: ช่วงคะแนนแคบลง',
   'changes.withdrawn': 'ถอนคำตอบ: ช่วงคะแนนกว้างขึ้น',
   'changes.evidence': 'หลักฐานเปลี่ยน คำตอบเหมือนเดิม',
+  'derived.answersBehind': 'คำตอบที่อ้างอิง:',
 };

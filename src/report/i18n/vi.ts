@@ -204,4 +204,5 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'changes.narrowed': 'Đã trả lời phần chưa biết: khoảng điểm hẹp lại',
   'changes.withdrawn': 'Câu trả lời bị rút lại: khoảng điểm rộng ra',
   'changes.evidence': 'Bằng chứng thay đổi, câu trả lời giữ nguyên',
+  'derived.answersBehind': 'câu trả lời làm căn cứ:',
 };

@@ -6,6 +6,7 @@ import type { Catalog } from '../i18n/catalog.js';
 import { formatDate, frameworkMeta, legend, nestedLabels, pageLabel, scored, statusView, text } from './common.js';
 import { buildMethodology } from './methodology.js';
 import type { ComparisonView } from './types.js';
+import { derivations, isDerived } from '../../format/derived-text.js';
 import { orderAssessments, type ComparisonOrder } from './comparison-order.js';
 import { rangeView, standingView } from './range-view.js';
 
@@ -46,6 +47,7 @@ export function buildComparisonView(input: ComparisonInput): ComparisonView {
       status: statusView(a.status, catalog),
       overall: scored(a.score, true, framework, catalog),
       coverage: percent(a.coverage),
+      sourceCoverage: isDerived(a) ? `${percent(a.derived.sourceCoverage.coverage)} · ${percent(a.derived.sourceCoverage.profileCoverage)}` : null,
       standing: standingView(framework, a, catalog),
       range: rangeView(a.score, a.bounds, catalog),
       bar: rangeBar(a),
@@ -70,6 +72,7 @@ export function buildComparisonView(input: ComparisonInput): ComparisonView {
       })),
     })),
     legend: legend(catalog),
+    derived: derivedView(framework, assessments),
     hasDraft,
     draftNotice: hasDraft ? catalog.t('compare.draftNotice') : null,
     methodology: buildMethodology(framework, catalog),
@@ -86,4 +89,14 @@ function rangeBar(a: Assessment): RangeBar {
   const lower = pct(a.bounds?.lower ?? 0);
   const upper = pct(a.bounds?.upper ?? 0);
   return { lower, width: Math.max(upper - lower, 0.8), hasScore: a.score !== null, score: pct(a.score ?? 0) };
+}
+
+/** Derived, not assessed: which crosswalk, from what, and the caveats a reader must keep in mind (English, as the crosswalk files are). */
+function derivedView(framework: Framework, assessments: readonly Assessment[]): ComparisonView['derived'] {
+  const used = derivations(assessments);
+  if (used.length === 0) return null;
+  return used.map(({ derivation: d, countries }) => ({
+    intro: `Derived, not assessed: the results for ${countries.join(', ')} against ${framework.id} are read from each profile's ${d.from.id} answers through the crosswalk ${d.crosswalk} (${d.crosswalkTitle}). "Answers behind" is the share of the ${d.from.id} elements the crosswalk reads that are assessed, then the ${d.from.id} profile's own coverage.`,
+    caveats: d.caveats,
+  }));
 }

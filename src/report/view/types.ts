@@ -288,6 +288,8 @@ export interface ComparisonCountry {
   status: StatusView;
   overall: Scored;
   coverage: string;
+  /** Derived results only: "100% · 16%", the coverage of the source answers behind them, then of the source profile. */
+  sourceCoverage: string | null;
   standing: string;
   range: import('./range-view.js').RangeView;
   bar: RangeBar;
@@ -312,5 +314,7 @@ export interface ComparisonView extends DocumentBase {
   }[];
   hasDraft: boolean;
   draftNotice: string | null;
+  /** Set when results are derived through a crosswalk, not assessed: which crosswalk and its caveats (English). */
+  derived: { intro: string; caveats: string[] }[] | null;
   methodology: Methodology;
 }
