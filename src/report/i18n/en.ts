@@ -207,6 +207,15 @@ export const en = {
   'changes.withdrawn': 'Answers withdrawn: range widened',
   'changes.evidence': 'Evidence changed, answers unchanged',
   'derived.answersBehind': 'answers behind:',
+  'derived.heading': 'Derived: {framework}',
+  'derived.notAssessed': 'Derived, not assessed.',
+  'derived.intro': 'These results against the {framework} are read from this assessment\'s {from} answers through the crosswalk {crosswalk}; nothing here was assessed against it directly.',
+  'derived.coverage': 'Coverage of the answers behind them: {assessed} of the {applicable} {from} elements the crosswalk reads are assessed ({coverage}); this {from} assessment as a whole covers {profile}.',
+  'derived.range': 'Derived score: {line}.',
+  'derived.criterion': 'Criterion',
+  'derived.answer': 'Derived answer',
+  'derived.rule': 'Rule and the answers behind it',
+  'derived.caveats': 'Caveats',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -205,4 +205,13 @@ export const th: Partial<Record<MessageKey, string>> = {
   'changes.withdrawn': 'ถอนคำตอบ: ช่วงคะแนนกว้างขึ้น',
   'changes.evidence': 'หลักฐานเปลี่ยน คำตอบเหมือนเดิม',
   'derived.answersBehind': 'คำตอบที่อ้างอิง:',
+  'derived.heading': 'ผลที่อนุมาน: {framework}',
+  'derived.notAssessed': 'อนุมาน ไม่ได้ประเมินโดยตรง',
+  'derived.intro': 'ผลเทียบกับ {framework} นี้อ่านจากคำตอบ {from} ของการประเมินนี้ผ่านตารางเทียบ {crosswalk} ไม่มีส่วนใดที่ประเมินเทียบกับกรอบนั้นโดยตรง',
+  'derived.coverage': 'ความครอบคลุมของคำตอบที่อ้างอิง: ประเมินแล้ว {assessed} จาก {applicable} องค์ประกอบของ {from} ที่ตารางเทียบใช้ ({coverage}) การประเมิน {from} ทั้งหมดครอบคลุม {profile}',
+  'derived.range': 'คะแนนที่อนุมาน: {line}',
+  'derived.criterion': 'เกณฑ์',
+  'derived.answer': 'คำตอบที่อนุมาน',
+  'derived.rule': 'กฎและคำตอบที่อ้างอิง',
+  'derived.caveats': 'ข้อควรระวัง',
 };

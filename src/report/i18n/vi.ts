@@ -205,4 +205,13 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'changes.withdrawn': 'Câu trả lời bị rút lại: khoảng điểm rộng ra',
   'changes.evidence': 'Bằng chứng thay đổi, câu trả lời giữ nguyên',
   'derived.answersBehind': 'câu trả lời làm căn cứ:',
+  'derived.heading': 'Suy ra: {framework}',
+  'derived.notAssessed': 'Suy ra, không đánh giá trực tiếp.',
+  'derived.intro': 'Các kết quả theo {framework} được đọc từ các câu trả lời {from} của đánh giá này qua bảng đối chiếu {crosswalk}; không có phần nào được đánh giá trực tiếp theo khung đó.',
+  'derived.coverage': 'Mức bao quát của các câu trả lời làm căn cứ: {assessed} trên {applicable} yếu tố {from} mà bảng đối chiếu sử dụng đã được đánh giá ({coverage}); toàn bộ đánh giá {from} bao quát {profile}.',
+  'derived.range': 'Điểm suy ra: {line}.',
+  'derived.criterion': 'Tiêu chí',
+  'derived.answer': 'Câu trả lời suy ra',
+  'derived.rule': 'Quy tắc và các câu trả lời làm căn cứ',
+  'derived.caveats': 'Lưu ý',
 };

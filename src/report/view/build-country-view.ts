@@ -9,6 +9,7 @@ import {
 import { anchorOf, buildGlance } from './glance.js';
 import { buildMethodology } from './methodology.js';
 import { buildChangesView } from './build-changes-view.js';
+import { buildDerivedView } from './build-derived-view.js';
 import type { ProfileDiff } from '../../diff/types.js';
 import type {
   CountryView, CoverView, DocumentBase, EvidenceRow, GapRow, LawRow, PendingRow, ProvisionView, ReferenceRow, Sources, TierView,
@@ -25,6 +26,8 @@ export interface ViewInput {
   version: string;
   /** An earlier version to report the changes since, and where it was read. */
   since?: { diff: ProfileDiff; source: string };
+  /** Results against other frameworks derived from this assessment through crosswalks. */
+  derived?: { framework: Framework; assessment: import('../../crosswalk/types.js').DerivedAssessment }[];
 }
 
 /** The country gap report's view: pure, from the framework, the profile, its assessment and a catalogue. */
@@ -40,6 +43,7 @@ export function buildCountryView(input: ViewInput): CountryView {
     gaps: gapRows(input, assessment.gaps, provisions),
     unassessed: assessment.unassessed.map((p) => ({ id: p.id, anchor: anchorOf(p.id), title: text(provisions.get(p.id)?.title, catalog) })),
     tiers: tierViews(input),
+    derived: (input.derived ?? []).map((d) => buildDerivedView(d.framework, d.assessment, catalog)),
     methodology: buildMethodology(framework, catalog),
     sources: buildSources(input),
   };

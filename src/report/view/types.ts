@@ -253,6 +253,8 @@ export interface CountryView extends DocumentBase {
   gaps: GapRow[];
   unassessed: { id: string; anchor: string; title: string }[];
   tiers: TierView[];
+  /** Results against other frameworks derived through crosswalks (empty when none). */
+  derived: import('./build-derived-view.js').DerivedSectionView[];
   methodology: Methodology;
   sources: Sources;
 }
