@@ -65,7 +65,7 @@ describe('deriving results through a crosswalk', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^DERIVED, NOT ASSESSED: These results against mini-criteria are read from each profile's mini answers\s+through the crosswalk mini-criteria-from-mini/);
     expect(result.stdout).toContain('  - Test caveat one.\n  - Test caveat two.');
-    expect(result.stdout).toMatch(/AA Mixedland\s+33%\s+33%\s+38%\s+2\s+none/);
+    expect(result.stdout).toMatch(/AA Mixedland\s+33%\s+\d+–\d+%\s+33%\s+38%\s+2\s+none/);
     expect(result.stdout).toMatch(/AA Mixedland\s+Not met\s+Not yet assessed\s+Met\s+Not yet assessed\s+Not met\s+Not yet assessed\s+unanswered/);
     expect(result.stdout).toMatch(/BB Tierland\s+Met\s+Met\s+Met\s+Met\s+Met\s+Met\s+unanswered/); // K6: b not applicable
     expect(result.stderr).toContain('warning  K7 of mini-criteria has no mapping');
@@ -82,9 +82,13 @@ describe('deriving results through a crosswalk', () => {
   it('adds the crosswalk and its caveats to every CSV row, and a notice and answer table to Markdown', () => {
     const csv = lexgap(['score', ...DIRS, '--framework', 'mini-criteria', '--format', 'csv', 'test/fixtures/profiles/mini-mixed.yaml']);
     const lines = csv.stdout.split('\r\n');
-    expect(lines[0]).toBe('\uFEFFcountry,country_name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps,derived_via,derived_from,derived_caveats');
+    expect(lines[0]).toBe('\uFEFFcountry,country_name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps,lower,upper,attainment,standing_upper,derived_via,derived_from,derived_caveats,derived_source_coverage');
     // one caveat per line inside the quoted cell
-    expect(lines[1]).toBe('AA,Mixedland,mini-criteria,1,2025-01-15,draft,overall,0.3333,0.375,false,,2,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two."');
+    // The range over the derived answers (seven criteria of weight 1): at worst only K3 met, 1/7;
+    // at best K2, K4, K6 and K7 (unknown or unanswered) met as well, 5/7.
+    // Source coverage: the crosswalk reads A.1(a, b), A.2(a, c), A.3(a), B.2(a) for AA (A.2(b) is not
+    // applicable, A.1(c) good practice); assessed are A.1(a, b), A.2(a), A.3(a): 4 of 6.
+    expect(lines[1]).toBe('AA,Mixedland,mini-criteria,1,2025-01-15,draft,overall,0.3333,0.375,false,,2,0.1429,0.7143,,,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two.",0.6667');
     const md = lexgap(['score', ...DIRS, '--framework', 'mini-criteria', '--format', 'markdown', 'test/fixtures/profiles']);
     expect(md.stdout).toContain("> **Derived, not assessed.** These results are read from each profile's `mini` answers through the crosswalk `mini-criteria-from-mini`");
     expect(md.stdout).toContain('> - Test caveat one.');
@@ -98,7 +102,7 @@ describe('deriving results through a crosswalk', () => {
     expect(a.derived).toBeUndefined();
     expect(a.score).toBeCloseTo(4.25 / 9);
     const csv = lexgap(['score', ...DIRS, '--format', 'csv', 'test/fixtures/profiles/mini-mixed.yaml']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFcountry,country_name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps');
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFFcountry,country_name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps,lower,upper,attainment,standing_upper');
   });
 
   it('derives the shipped ICMEC criteria from the shipped ASEAN profiles, saying so', () => {
@@ -259,9 +263,10 @@ describe('score --by focus-area', () => {
 
   it('gives tidy CSV and JSON, with the untagged provisions as their own group', () => {
     const lines = byFocus('--format', 'csv').stdout.split('\r\n');
-    expect(lines[0]).toBe('\uFEFFcountry,country_name,framework,framework_version,assessed,status,focus_area,provisions,score,coverage,derived_via,derived_from,derived_caveats');
-    expect(lines[1]).toBe('CC,Metland,mini-criteria,1,2025-01-15,reviewed,1,K3 K5,1,1,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two."');
-    expect(lines).toContain('AA,Mixedland,mini-criteria,1,2025-01-15,draft,,K2 K4 K6 K7,,0,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two."');
+    expect(lines[0]).toBe('\uFEFFcountry,country_name,framework,framework_version,assessed,status,focus_area,provisions,score,coverage,derived_via,derived_from,derived_caveats,derived_source_coverage,focus_area_label');
+    // mini-criteria declares no focus-area titles: the label falls back to "Focus area n".
+    expect(lines[1]).toBe('CC,Metland,mini-criteria,1,2025-01-15,reviewed,1,K3 K5,1,1,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two.",1,Focus area 1'); // CC: every source answered (met as a whole)
+    expect(lines).toContain('AA,Mixedland,mini-criteria,1,2025-01-15,draft,,K2 K4 K6 K7,,0,mini-criteria-from-mini,mini 1,"Test caveat one.\nTest caveat two.",0.6667,');
     const json = JSON.parse(byFocus('--format', 'json').stdout);
     const aa = json.frameworks[0].countries.find((c: any) => c.country === 'AA');
     expect(aa.groups).toEqual([

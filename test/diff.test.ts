@@ -33,23 +33,32 @@ describe('lexgap diff on two versions of the Malaysia profile', () => {
     d = diffJson([V1, V2]);
   });
 
-  it('sorts the changed provisions into improved, regressed, newly assessed, no longer assessed and other changes', () => {
+  it('sorts the changed provisions by what happened to their range, and lists evidence-only changes', () => {
+    // T1.06(a) unknown → met with its other elements met: the assessed score stays 100% but the
+    // range narrows (1/3 … 1 → 2/3 … 1). T1.09, T1.11 and T2.07 cite act588, whose citations v2
+    // moves to actA9999: their answers are the same, their evidence is not.
     const kinds = Object.fromEntries(d.provisions.map((p: any) => [p.id, p.kind]));
     expect(kinds).toEqual({
       'T1.02': 'regressed',
       'T1.03': 'newly-assessed',
-      'T1.06': 'changed',
+      'T1.06': 'narrowed',
+      'T1.09': 'evidence',
       'T1.10': 'no-longer-assessed',
+      'T1.11': 'evidence',
       'T2.05': 'improved',
+      'T2.07': 'evidence',
     });
-    expect(d.counts).toEqual({ improved: 1, regressed: 1, 'newly-assessed': 1, 'no-longer-assessed': 1, changed: 1 });
+    expect(d.counts).toEqual({ improved: 1, regressed: 1, narrowed: 1, withdrawn: 0, 'newly-assessed': 1, 'no-longer-assessed': 1, changed: 0, evidence: 3 });
+    const byId = Object.fromEntries(d.provisions.map((p: any) => [p.id, p]));
+    expect(byId['T1.10'].withdrawn).toEqual(['a']);
+    expect(byId['T2.07'].evidence).toMatchObject({ added: [{ law: 'actA9999' }], removed: [{ law: 'act588' }] });
   });
 
   it('lists the element-level changes, keyed by element id', () => {
     const byId = Object.fromEntries(d.provisions.map((p: any) => [p.id, p]));
     expect(byId['T1.02'].elements).toEqual([{ id: 'd', answer: { old: 'met', new: 'partial' }, score: { old: 1, new: 0.5 } }]);
     expect(byId['T1.02'].score.old).toBe(1);
-    expect(byId['T1.02'].score.new).toBeCloseTo(2.5 / 3);
+    expect(byId['T1.02'].score.new).toBeCloseTo(1.5 / 2); // a met, d partial; e is good practice, left out
     expect(byId['T1.03'].score).toEqual({ old: null, new: 0, delta: null });
     expect(byId['T1.10'].score).toEqual({ old: 1, new: null, delta: null });
     expect(byId['T1.06'].elements).toEqual([{ id: 'a', answer: { old: 'unknown', new: 'met' }, score: { old: null, new: 1 } }]);
@@ -58,10 +67,12 @@ describe('lexgap diff on two versions of the Malaysia profile', () => {
 
   it('gives the score deltas overall and per tier, computed by hand', () => {
     expect(d.score.old).toBeCloseTo(37 / 40);
-    expect(d.score.new).toBeCloseTo(33.75 / 40);
-    expect(d.score.delta).toBeCloseTo(-3.25 / 40);
+    // T1.02 (weight 3) falls from 1 to 0.75 (its good-practice element e is left out): −0.75; with the
+    // other changes (−2.75) the weighted sum falls from 37 to 33.5 over 40.
+    expect(d.score.new).toBeCloseTo(33.5 / 40);
+    expect(d.score.delta).toBeCloseTo(-3.5 / 40);
     const [t1, t2, t3] = d.tiers;
-    expect(t1.score.delta).toBeCloseTo(-3.5 / 34);
+    expect(t1.score.delta).toBeCloseTo(-3.75 / 34);
     expect(t2.score.delta).toBeCloseTo(0.25 / 6);
     expect(t3.score).toEqual({ old: null, new: null, delta: null });
     expect(d.coverage.delta).toBeCloseTo(1 / 167);
@@ -100,14 +111,17 @@ describe('lexgap diff on two versions of the Malaysia profile', () => {
     const out = result.stdout;
     expect(out).toContain('Malaysia (MY) — changes in its asean-ocsea 2023 assessment');
     expect(out).toContain(`  before: ${V1} (assessed 2026-06-30, draft)`);
-    expect(out).toMatch(/Overall\s+93%\s+84%\s+-8\.1 pts/);
-    expect(out).toMatch(/T1 Substantive criminal law[^\n]*\s+97%\s+87%\s+-10\.3 pts/);
+    expect(out).toMatch(/Overall\s+93%\s+84%\s+-8\.8 pts/); // 37/40 → 33.5/40
+    expect(out).toMatch(/T1 Substantive criminal law[^\n]*\s+97%\s+86%\s+-11\.0 pts/); // 33/34 → 29.25/34
     expect(out).toMatch(/T2 Criminal procedure[^\n]*\s+67%\s+71%\s+\+4\.2 pts/);
-    expect(out).toContain('5 provisions changed: 1 improved, 1 regressed, 1 newly assessed, 1 no longer assessed, 1 with other answers changed.');
-    expect(out).toMatch(/Improved \(1\):\n {2}T2\.05 {2}Mandatory reporting[^\n]*\(0% → 13%, weight 2\)\n {9}a: not-met → partial/);
-    expect(out).toMatch(/Regressed \(1\):\n {2}T1\.02 [^\n]*\(100% → 83%, weight 3\)\n {9}d: met → partial/);
-    expect(out).toMatch(/Newly assessed \(1\):\n {2}T1\.03 [^\n]*\(— → 0%, weight 3\)/);
-    expect(out).toMatch(/No longer assessed \(1\):\n {2}T1\.10 [^\n]*\(100% → —, weight 3\)\n {9}a: met → unknown/);
+    expect(out).toContain('8 provisions changed: 1 improved, 1 regressed, 1 narrowed by new answers, 1 newly assessed, 1 no longer assessed, 3 with evidence changed only.');
+    // T2.05 (five elements, a only answered): 0 … 0.2 → 0.5/5 … (0.5 + 1)/5 = 0.1 … 0.3
+    expect(out).toMatch(/Improved \(range moved up\) \(1\):\n {2}T2\.05 {2}Mandatory reporting[^\n]*\(assessed 0% → 13%; could be 0–20% → 10–30% \(moved up\), weight 2\)\n {9}a: not-met → partial/);
+    // T1.02 core elements a–d (e is good practice): before a, d met, b, c unknown → 2/4 … 4/4; after d partial → 1.5/4 … 3.5/4.
+    expect(out).toMatch(/Regressed \(range moved down\) \(1\):\n {2}T1\.02 [^\n]*\(assessed 100% → 75%; could be 50–100% → 38–88% \(moved down\), weight 3\)\n {9}d: met → partial/);
+    expect(out).toMatch(/Newly assessed \(1\):\n {2}T1\.03 [^\n]*\(assessed — → 0%; could be 0–100% → 0–80% \(narrowed\), weight 3\)/);
+    expect(out).toMatch(/No longer assessed \(answers withdrawn or not applicable\) \(1\):\n {2}T1\.10 [^\n]*\(assessed 100% → —; could be 25–100% → 0–100% \(widened\), weight 3\)\n {9}a: met → unknown {2}\(answer withdrawn\)/);
+    expect(out).toMatch(/Evidence changed, answers unchanged \(3\):\n {2}T1\.09 [^\n]*\(weight 3\)\n {9}citation added: actA9999 s\.233\n {9}citation removed: act588 s\.233/);
     expect(out).toContain('  added:          actA9999  Online Safety (Amendment) Act 2026 (fictional, for lexgap tests)');
     expect(out).toContain('  newly repealed: act588  Communications and Multimedia Act 1998');
   });
@@ -121,11 +135,17 @@ describe('lexgap diff on two versions of the Malaysia profile', () => {
     const d = diffJson([...MINI, join(dir, 'v1.yaml'), join(dir, 'v2.yaml')]);
     expect(d.laws.removed).toEqual([{ key: 'act2', title: 'Act No. 2' }]);
     expect(d.provisions).toEqual([
-      { id: 'A.3', tierId: 'A', weight: 3, kind: 'no-longer-assessed', score: { old: 0, new: null, delta: null }, applicable: { old: true, new: false }, elements: [{ id: 'a', answer: { old: 'not-met', new: 'not-applicable' }, score: { old: 0, new: null } }] },
+      {
+        id: 'A.3', tierId: 'A', weight: 3, kind: 'no-longer-assessed', score: { old: 0, new: null, delta: null },
+        range: { old: { lower: 0, upper: 0 }, new: null, move: 'gone' },
+        applicable: { old: true, new: false }, elements: [{ id: 'a', answer: { old: 'not-met', new: 'not-applicable' }, score: { old: 0, new: null } }],
+        withdrawn: [], // not applicable is an answer, not a withdrawal
+        evidence: { added: [], removed: [], changed: [] },
+      },
     ]);
     expect(d.tiers[0].score.new).toBeCloseTo((3 * 0.75 + 1) / 4); // A.3 leaves the weights
     const text = lexgap(['diff', ...MINI, join(dir, 'v1.yaml'), join(dir, 'v2.yaml')]).stdout;
-    expect(text).toContain('(0% → —, weight 3, now not applicable)');
+    expect(text).toContain('(assessed 0% → —; could be 0% → not applicable, weight 3, now not applicable)');
     expect(text).toContain('  removed:        act2  Act No. 2');
   });
 });

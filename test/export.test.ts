@@ -14,6 +14,7 @@ const COLUMNS = [
   'answer', 'score', 'applicable', 'provision_answer', 'provision_score', 'provision_scored_from',
   'citation_count', 'law', 'law_title', 'section', 'quote', 'url', 'confidence', 'checked', 'source',
   'notes', 'good_practice', 'shortfall', 'amendment', 'partial_note',
+  'provision_lower', 'provision_upper', 'provision_attainment',
 ];
 
 /** Exports through --out: a whole region is larger than the test helper's output buffer. */

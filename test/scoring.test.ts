@@ -54,8 +54,8 @@ describe('scoring', () => {
     const result = lexgap(['score', ...MINI, 'test/fixtures/profiles/mini-mixed.yaml']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Mixedland (AA)');
-    expect(result.stdout).toMatch(/Overall 47%\s+coverage 75%/);
-    expect(result.stdout).toMatch(/A Tier A\s+46%\s+80%\s+no/);
+    expect(result.stdout).toMatch(/Overall: assessed 47% · could be 34–57%\s+coverage 75%/); // bounds 3.75/11 … 6.25/11
+    expect(result.stdout).toMatch(/A Tier A\s+46%\s+39–46%\s+80%\s+not attained/); // (2.25 + 0.5)/7 … 3.25/7
     expect(result.stdout).toMatch(/1\. A\.3\s+Third[\s\S]*→ Fix the third\./);
     expect(result.stdout).toContain('Not yet assessed (1): B.2');
   });
@@ -63,14 +63,14 @@ describe('scoring', () => {
   it('compares several countries in one table, and exports tidy CSV', () => {
     const text = lexgap(['score', ...MINI, 'test/fixtures/profiles']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/AA Mixedland\s+47%\s+46%\s+50%\s+75%\s+3\s+none/);
-    expect(text.stdout).toMatch(/BB Tierland\s+89%\s+100%\s+50%\s+100%\s+1\s+A/);
-    expect(text.stdout).toMatch(/CC Metland\s+100%\s+100%\s+100%\s+100%\s+0\s+B/);
+    expect(text.stdout).toMatch(/AA Mixedland\s+47%\s+34–57%\s+46%\s+50%\s+75%\s+3\s+none: A cannot be attained on what is assessed/);
+    expect(text.stdout).toMatch(/BB Tierland\s+89%\s+89%\s+100%\s+50%\s+100%\s+1\s+A attained/); // fully assessed: one value
+    expect(text.stdout).toMatch(/CC Metland\s+100%\s+100%\s+100%\s+100%\s+100%\s+0\s+B attained/);
     const csv = lexgap(['score', ...MINI, '--format', 'csv', 'test/fixtures/profiles']);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('country,country_name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps');
-    expect(lines).toContain('BB,Tierland,mini,1,2025-01-15,reviewed,overall,0.8889,1,true,A,1');
-    expect(lines).toContain('AA,Mixedland,mini,1,2025-01-15,draft,A,0.4643,0.8,false,,2');
+    expect(lines[0]).toBe('country,country_name,framework,framework_version,assessed,status,scope,score,coverage,attained,standing,gaps,lower,upper,attainment,standing_upper');
+    expect(lines).toContain('BB,Tierland,mini,1,2025-01-15,reviewed,overall,0.8889,1,true,A,1,0.8889,0.8889,,A');
+    expect(lines).toContain('AA,Mixedland,mini,1,2025-01-15,draft,A,0.4643,0.8,false,,2,0.3929,0.4643,not-attained,');
     expect(lines).toHaveLength(1 + 3 * 3);
   });
 

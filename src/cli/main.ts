@@ -36,6 +36,7 @@ export function buildProgram(): Command {
     .option('--framework <id>', 'score against this framework; profiles that answer another are derived through a crosswalk')
     .addOption(new Option('--by <view>', 'group the scores by tier, or by the focus areas the framework tags').choices(['tier', 'focus-area']).default('tier'))
     .option('--fail-under <score>', 'exit 1 when a country\'s overall score is below this: 0–1, or a percentage such as 60%')
+    .addOption(new Option('--bound <which>', 'what --fail-under compares: the assessed score, or the lowest or highest it could be once every unknown is answered').choices(['lower', 'assessed', 'upper']).default('assessed'))
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/score.js').then((m) => m.score(paths, options))));
 
@@ -86,6 +87,8 @@ export function buildProgram(): Command {
     .option('--out <file>', 'the file to write (default: comparison.<format>; "-" prints HTML or CSV)')
     .option('--lang <code>', 'the language of the report\'s own words (en, th, vi)', 'en')
     .option('--templates <dir>', 'a folder whose templates, partials and styles replace the shipped ones of the same name')
+    .option('--framework <id>', 'compare against this framework; profiles that answer another are derived through a crosswalk')
+    .addOption(new Option('--sort <order>', 'order the countries by code, or by a score, highest first: the assessed score, or the lowest or highest it could be').choices(['name', 'assessed', 'lower', 'upper']).default('name'))
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/compare.js').then((m) => m.compare(paths, options))));
 

@@ -65,6 +65,7 @@ export function derive({ crosswalk: loaded, source, target, assessment }: Derive
         note: textIn(crosswalk.note),
         caveats: crosswalk.caveats.map((c) => textIn(c)),
         targets,
+        sourceCoverage: sourceCoverage(targets, assessment.coverage),
       },
     },
   };
@@ -95,3 +96,12 @@ function optional(mapping: Mapping): Pick<DerivedTarget, 'element' | 'minimum'> 
   };
 }
 
+
+/** The distinct applicable source elements behind every target, and how many of them are assessed. */
+function sourceCoverage(targets: readonly DerivedTarget[], profileCoverage: number): DerivedAssessment['derived']['sourceCoverage'] {
+  const units = new Map<string, SourceUnit>();
+  for (const t of targets) for (const u of t.sources) if (u.applicable) units.set(`${u.provision}\u0000${u.element}`, u);
+  const applicable = units.size;
+  const assessed = [...units.values()].filter((u) => u.score !== null).length;
+  return { assessed, applicable, coverage: applicable === 0 ? 0 : assessed / applicable, profileCoverage };
+}

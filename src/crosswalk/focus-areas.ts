@@ -1,11 +1,14 @@
 import type { Framework, Provision } from '../framework/types.js';
 import type { Profile } from '../profile/types.js';
 import { score } from '../scoring/score.js';
+import { focusAreaLabel } from '../framework/check-focus-areas.js';
 
 /** One group of the focus-area view: the provisions tagged with one focus area, or those with no tag. */
 export interface FocusAreaGroup {
   /** The focus area number, or null for the provisions that carry no tag. */
   focusArea: number | null;
+  /** The framework's title for the focus area ("Focus area n" when it has none); null for the untagged group. */
+  label: string | null;
   provisions: string[];
   /** Weight-averaged score of the group's scored provisions, as for a tier; null when none is scored. */
   score: number | null;
@@ -39,6 +42,7 @@ export function scoreByFocusArea(framework: Framework, profile: Profile): FocusA
   const assessment = score(regrouped, profile);
   return groups.map((g, i) => ({
     focusArea: g.area,
+    label: g.area === null ? null : focusAreaLabel(framework, g.area),
     provisions: g.provisions.map((p) => p.id),
     score: assessment.tiers[i]!.score,
     coverage: assessment.tiers[i]!.coverage,

@@ -76,6 +76,12 @@ export interface Derivation {
   note: string;
   caveats: string[];
   targets: DerivedTarget[];
+  /**
+   * The answers behind the derived results: the distinct applicable source elements the crosswalk
+   * reads, how many of them are assessed, and the source profile's own coverage. The derived
+   * assessment's `coverage` counts decided targets, which a single met source can decide.
+   */
+  sourceCoverage: { assessed: number; applicable: number; coverage: number; profileCoverage: number };
 }
 
 /** An assessment against the target framework, derived from one against the source framework. */

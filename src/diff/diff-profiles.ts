@@ -1,10 +1,9 @@
 import type { Framework } from '../framework/types.js';
-import type { Law, Profile } from '../profile/types.js';
-import type { Assessment, ProvisionResult } from '../scoring/types.js';
-import { CHANGE_KINDS, type Change, type ChangeKind, type Delta, type ElementChange, type LawChanges, type LawRef, type ProfileDiff, type ProvisionChange } from './types.js';
-
-/** Score differences smaller than this are rounding noise, not a change (as in scoring). */
-const EPSILON = 1e-9;
+import type { Evidence, Law, Profile } from '../profile/types.js';
+import type { Assessment, Bounds, ProvisionResult } from '../scoring/types.js';
+import { diffEvidence, hasEvidenceChanges } from './evidence-changes.js';
+import { rangeMove } from './range-change.js';
+import { CHANGE_KINDS, type RangeDelta, type Change, type ChangeKind, type Delta, type ElementChange, type LawChanges, type LawRef, type ProfileDiff, type ProvisionChange } from './types.js';
 
 /**
  * Compares two versions of a profile answering the same framework, each with its assessment.
@@ -16,7 +15,7 @@ export function diffProfiles(framework: Framework, oldProfile: Profile, newProfi
   const provisions: ProvisionChange[] = [];
   for (const tier of framework.tiers) {
     for (const { id } of tier.provisions) {
-      const change = diffProvision(oldProvisions.get(id), newProvisions.get(id));
+      const change = diffProvision(oldProvisions.get(id), newProvisions.get(id), evidenceOf(oldProfile, id), evidenceOf(newProfile, id));
       if (change) provisions.push(change);
     }
   }
@@ -30,14 +29,18 @@ export function diffProfiles(framework: Framework, oldProfile: Profile, newProfi
     status: change(oldProfile.status, newProfile.status),
     score: delta(oldAssessment.score, newAssessment.score),
     coverage: delta(oldAssessment.coverage, newAssessment.coverage),
+    range: range(oldAssessment.bounds, newAssessment.bounds),
     standing: change(oldAssessment.standing, newAssessment.standing),
+    standingUpper: change(oldAssessment.standingUpper, newAssessment.standingUpper),
     tiers: newAssessment.tiers.map((tier) => {
       const before = oldAssessment.tiers.find((t) => t.id === tier.id);
       return {
         id: tier.id,
         score: delta(before?.score ?? null, tier.score),
+        range: range(before?.bounds ?? null, tier.bounds),
         coverage: delta(before?.coverage ?? null, tier.coverage),
         attained: change(before?.attained ?? false, tier.attained),
+        status: change<string>(before?.status ?? 'undecided', tier.status),
       };
     }),
     provisions,
@@ -46,36 +49,68 @@ export function diffProfiles(framework: Framework, oldProfile: Profile, newProfi
   };
 }
 
-/** The change to one provision, or undefined when none of its answers changed. */
-function diffProvision(before: ProvisionResult | undefined, after: ProvisionResult | undefined): ProvisionChange | undefined {
+/** The change to one provision, or undefined when neither its answers nor its citations changed. */
+function diffProvision(before: ProvisionResult | undefined, after: ProvisionResult | undefined, oldEvidence: Evidence[], newEvidence: Evidence[]): ProvisionChange | undefined {
   if (!before || !after) return undefined; // both assessments come from the same framework
-  const oldElements = byId(before.elements);
-  const elements: ElementChange[] = after.elements.flatMap((element) => {
+  const oldElements = byId([...before.elements, ...before.goodPractice]);
+  const elements: ElementChange[] = [...after.elements, ...after.goodPractice].flatMap((element) => {
     const old = oldElements.get(element.id);
     if (old?.answer === element.answer) return [];
     return [{ id: element.id, answer: change(old?.answer, element.answer), score: change(old?.score ?? null, element.score) }];
   });
   const answerChanged = before.answer !== after.answer;
-  if (elements.length === 0 && !answerChanged) return undefined;
+  const evidence = diffEvidence(oldEvidence, newEvidence);
+  if (elements.length === 0 && !answerChanged && !hasEvidenceChanges(evidence)) return undefined;
   const score = delta(before.score, after.score);
+  const bounds = range(before.bounds, after.bounds);
+  // A scored answer that is now unknown or not given, on an element that is still applicable.
+  const withdrawn = elements.filter((e) => e.score.old !== null && e.score.new === null && after.elements.concat(after.goodPractice).find((x) => x.id === e.id)?.applicable).map((e) => e.id);
+  const answerWithdrawn = answerChanged && before.answer !== undefined && scoredAnswer(before) && after.applicable && (after.answer === undefined || !scoredAnswer(after));
+  const answersChanged = elements.length > 0 || answerChanged;
   return {
     id: after.id,
     tierId: after.tierId,
     weight: after.weight,
-    kind: kindOf(score),
+    kind: answersChanged ? kindOf(score, bounds) : 'evidence',
     score,
+    range: bounds,
     applicable: change(before.applicable, after.applicable),
     ...(answerChanged ? { answer: change(before.answer, after.answer) } : {}),
     elements,
+    withdrawn: [...(answerWithdrawn ? ['*'] : []), ...withdrawn],
+    evidence,
   };
 }
 
-function kindOf(score: Delta): ChangeKind {
-  if (score.old === null) return score.new === null ? 'changed' : 'newly-assessed';
-  if (score.new === null) return 'no-longer-assessed';
-  if (score.new > score.old + EPSILON) return 'improved';
-  if (score.new < score.old - EPSILON) return 'regressed';
-  return 'changed';
+/** Whether the provision-level answer counted: it scored the provision. */
+function scoredAnswer(p: ProvisionResult): boolean {
+  return p.scoredFrom === 'provision';
+}
+
+/** Scored-or-not first (newly / no longer assessed), then what happened to the range. */
+function kindOf(score: Delta, bounds: RangeDelta): ChangeKind {
+  if (score.old === null && score.new !== null) return 'newly-assessed';
+  if (score.old !== null && score.new === null) return 'no-longer-assessed';
+  switch (bounds.move) {
+    case 'moved-up':
+      return 'improved';
+    case 'moved-down':
+      return 'regressed';
+    case 'narrowed':
+      return 'narrowed';
+    case 'widened':
+      return 'withdrawn';
+    default:
+      return 'changed';
+  }
+}
+
+function evidenceOf(profile: Profile, id: string): Evidence[] {
+  return (Object.hasOwn(profile.provisions, id) ? profile.provisions[id]?.evidence : undefined) ?? [];
+}
+
+function range(before: Bounds | null, after: Bounds | null): RangeDelta {
+  return { old: before, new: after, move: rangeMove(before, after) };
 }
 
 function diffLaws(before: Record<string, Law>, after: Record<string, Law>): LawChanges {

@@ -51,6 +51,11 @@ export interface ExportRow {
   amendment: string | null;
   /** For a partly met shortfall: what a partial law usually lacks (the element's partialNote). */
   partial_note: string | null;
+  /** The provision's range over what is unknown (null when it is not applicable). */
+  provision_lower: number | null;
+  provision_upper: number | null;
+  /** Three-valued: attained, not-attained, undecided; or not-applicable. */
+  provision_attainment: string;
 }
 
 /** Every element of the framework for one scored profile, in framework order; English text. */
@@ -91,6 +96,9 @@ export function exportRows(framework: Framework, profile: Profile, assessment: A
           shortfall: short !== undefined,
           amendment: short?.amendment ?? null,
           partial_note: short?.partialNote ?? null,
+          provision_lower: round(result.bounds?.lower ?? null),
+          provision_upper: round(result.bounds?.upper ?? null),
+          provision_attainment: result.status,
         };
       });
     }),

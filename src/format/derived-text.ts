@@ -31,6 +31,7 @@ export function derivedNotice(framework: Framework, assessments: readonly Assess
     out.push(wrap(`DERIVED, NOT ASSESSED: ${who} against ${framework.id} ${verb} read from ${countries.length === 1 ? 'the' : 'each'} profile's ${d.from.id} answers through the crosswalk ${d.crosswalk} (${d.crosswalkFile}). Caveats:`, WIDTH));
     for (const caveat of d.caveats) out.push(wrap(caveat, WIDTH, '  - ', '    '));
   }
+  for (const a of assessments.filter(isDerived)) out.push(wrap(sourceCoverageText(a), WIDTH));
   if (out.length && direct.length) out.push(`Assessed directly against ${framework.id}: ${direct.join(', ')}.`);
   return out.join('\n');
 }
@@ -74,4 +75,13 @@ export function provisionCell(framework: Framework, a: Assessment, id: string): 
 
 function label(framework: Framework, answer: string): string {
   return Object.hasOwn(framework.scale, answer) ? textIn(framework.scale[answer]!.label) : answer;
+}
+
+/**
+ * Coverage told honestly for a derived result: the derived coverage counts decided targets, which
+ * one met source can decide; this says how much of the source answers stand behind them.
+ */
+export function sourceCoverageText(a: DerivedAssessment): string {
+  const c = a.derived.sourceCoverage;
+  return `${a.country}: coverage of the answers behind the derived results ${percent(c.coverage)} (${c.assessed} of ${c.applicable} ${a.derived.from.id} elements the crosswalk reads are assessed; the ${a.derived.from.id} profile as a whole ${percent(c.profileCoverage)}).`;
 }

@@ -20,7 +20,10 @@ export interface FocusAreaView {
   rows: FocusAreaRow[];
 }
 
-const groupName = (g: FocusAreaGroup) => (g.focusArea === null ? 'No tag' : `Focus area ${g.focusArea}`);
+/** A column head: the framework's title for the focus area, else "Focus area n". */
+const groupName = (g: FocusAreaGroup) => (g.focusArea === null ? 'No tag' : g.label ?? `Focus area ${g.focusArea}`);
+/** "Focus area 3: Legislation", or "Focus area 3" when the framework gives it no title. */
+const groupTitle = (g: FocusAreaGroup) => (g.focusArea === null ? 'No tag' : g.label && g.label !== `Focus area ${g.focusArea}` ? `Focus area ${g.focusArea}: ${g.label}` : `Focus area ${g.focusArea}`);
 const cell = (g: FocusAreaGroup) => `${percent(g.score)} (${percent(g.coverage)})`;
 const provisionCount = (framework: Framework) => framework.tiers.reduce((n, t) => n + t.provisions.length, 0);
 
@@ -30,7 +33,7 @@ export function tagsText(framework: Framework, groups: readonly FocusAreaGroup[]
   const lines = groups.map((g) =>
     g.focusArea === null
       ? `No focus-area tag (${g.provisions.length} of ${total} provisions, not counted in any focus area): ${g.provisions.join(', ')}.`
-      : `Focus area ${g.focusArea} (${g.provisions.length} of ${total} provisions): ${g.provisions.join(', ')}.`,
+      : `${groupTitle(g)} (${g.provisions.length} of ${total} provisions): ${g.provisions.join(', ')}.`,
   );
   return lines.map((l) => wrap(l, 100, '', '  ')).join('\n');
 }
@@ -71,19 +74,19 @@ export function focusAreaMarkdown({ framework, rows }: FocusAreaView): string {
     `|---|${groups.map(() => '---:').join('|')}|`,
     ...rows.map((r) => `| ${escape(`${r.assessment.name} (${r.assessment.country})`)} | ${r.groups.map(cell).join(' | ')} |`),
     '',
-    ...groups.map((g) => `- ${groupName(g)}: ${g.provisions.join(', ')}`),
+    ...groups.map((g) => `- ${escape(groupTitle(g))}: ${g.provisions.join(', ')}`),
     ...(derived.length ? ['', `Derived, not assessed, for ${derived.join(', ')} — \`lexgap score --framework ${framework.id}\` gives the crosswalk and its caveats.`] : []),
     '',
   ].join('\n');
 }
 
-export const FOCUS_AREA_CSV_COLUMNS = ['country', 'country_name', 'framework', 'framework_version', 'assessed', 'status', 'focus_area', 'provisions', 'score', 'coverage', ...DERIVED_CSV_COLUMNS] as const;
+export const FOCUS_AREA_CSV_COLUMNS = ['country', 'country_name', 'framework', 'framework_version', 'assessed', 'status', 'focus_area', 'provisions', 'score', 'coverage', ...DERIVED_CSV_COLUMNS, 'focus_area_label'] as const;
 
 /** Tidy CSV: one row per country × focus area; `focus_area` is empty for the untagged provisions. */
 export function focusAreaCsv(views: readonly FocusAreaView[]): string {
   const rows = views.flatMap(({ rows }) =>
     rows.flatMap(({ assessment: a, groups }) =>
-      groups.map((g) => [a.country, a.name, a.frameworkId, a.frameworkVersion, a.assessed, a.status, g.focusArea ?? '', g.provisions.join(' '), round(g.score), round(g.coverage), ...derivedCells(a)]),
+      groups.map((g) => [a.country, a.name, a.frameworkId, a.frameworkVersion, a.assessed, a.status, g.focusArea ?? '', g.provisions.join(' '), round(g.score), round(g.coverage), ...derivedCells(a), g.label ?? '']),
     ),
   );
   return toCsv([[...FOCUS_AREA_CSV_COLUMNS], ...rows]);
@@ -95,7 +98,7 @@ export function focusAreaJson(views: readonly FocusAreaView[]): object {
     frameworks: views.map(({ framework, rows }) => ({
       framework: framework.id,
       version: framework.version,
-      groups: (rows[0]?.groups ?? []).map((g) => ({ focusArea: g.focusArea, provisions: g.provisions })),
+      groups: (rows[0]?.groups ?? []).map((g) => ({ focusArea: g.focusArea, label: g.label, provisions: g.provisions })),
       countries: rows.map(({ assessment: a, groups }) => ({
         country: a.country,
         name: a.name,

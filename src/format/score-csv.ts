@@ -2,9 +2,14 @@ import { isDerived } from './derived-text.js';
 import type { Assessment } from '../scoring/types.js';
 import { toCsv } from './csv.js';
 
-export const SCORE_CSV_COLUMNS = ['country', 'country_name', 'framework', 'framework_version', 'assessed', 'status', 'scope', 'score', 'coverage', 'attained', 'standing', 'gaps'] as const;
-/** Added with `--framework`: the crosswalk a row was derived through (empty when assessed directly), its source framework and its caveats. */
-export const DERIVED_CSV_COLUMNS = ['derived_via', 'derived_from', 'derived_caveats'] as const;
+/**
+ * Published column names; new ones are added at the end. `lower`/`upper` are the range over what is
+ * unknown, `attainment` is three-valued (attained, not-attained, undecided; empty for the overall row)
+ * and `standing_upper` the highest tier the country could still reach.
+ */
+export const SCORE_CSV_COLUMNS = ['country', 'country_name', 'framework', 'framework_version', 'assessed', 'status', 'scope', 'score', 'coverage', 'attained', 'standing', 'gaps', 'lower', 'upper', 'attainment', 'standing_upper'] as const;
+/** Added with `--framework`: the crosswalk a row was derived through (empty when assessed directly), its source framework, its caveats and the coverage of the source answers it reads. */
+export const DERIVED_CSV_COLUMNS = ['derived_via', 'derived_from', 'derived_caveats', 'derived_source_coverage'] as const;
 
 /** Tidy CSV: one row per country × scope (overall, then each tier); scores as fractions 0..1. */
 export function scoreCsv(assessments: readonly Assessment[], options: { derivedColumns?: boolean } = {}): string {
@@ -12,8 +17,8 @@ export function scoreCsv(assessments: readonly Assessment[], options: { derivedC
     const common = [a.country, a.name, a.frameworkId, a.frameworkVersion, a.assessed, a.status];
     const derived = options.derivedColumns ? derivedCells(a) : [];
     return [
-      [...common, 'overall', round(a.score), round(a.coverage), a.standing !== null, a.standing ?? '', a.gaps.length, ...derived],
-      ...a.tiers.map((t) => [...common, t.id, round(t.score), round(t.coverage), t.attained, a.standing ?? '', a.gaps.filter((g) => g.tierId === t.id).length, ...derived]),
+      [...common, 'overall', round(a.score), round(a.coverage), a.standing !== null, a.standing ?? '', a.gaps.length, round(a.bounds?.lower ?? null), round(a.bounds?.upper ?? null), '', a.standingUpper ?? '', ...derived],
+      ...a.tiers.map((t) => [...common, t.id, round(t.score), round(t.coverage), t.attained, a.standing ?? '', a.gaps.filter((g) => g.tierId === t.id).length, round(t.bounds?.lower ?? null), round(t.bounds?.upper ?? null), t.status, a.standingUpper ?? '', ...derived]),
     ];
   });
   const header = [...SCORE_CSV_COLUMNS, ...(options.derivedColumns ? DERIVED_CSV_COLUMNS : [])];
@@ -22,8 +27,10 @@ export function scoreCsv(assessments: readonly Assessment[], options: { derivedC
 
 /** The derived columns of one assessment's rows; caveats one per line within the cell. */
 export function derivedCells(a: Assessment): string[] {
-  if (!isDerived(a)) return ['', '', ''];
-  return [a.derived.crosswalk, `${a.derived.from.id} ${a.derived.from.version}`, a.derived.caveats.map((c) => c.replace(/\s+/g, ' ').trim()).join('\n')];
+  if (!isDerived(a)) return ['', '', '', ''];
+  // The share of the source elements the crosswalk reads that are assessed (four decimals).
+  const source = String(Math.round(a.derived.sourceCoverage.coverage * 10000) / 10000);
+  return [a.derived.crosswalk, `${a.derived.from.id} ${a.derived.from.version}`, a.derived.caveats.map((c) => c.replace(/\s+/g, ' ').trim()).join('\n'), source];
 }
 
 function round(value: number | null): number | null {

@@ -5,11 +5,12 @@ import type { Framework } from '../framework/types.js';
 import type { Assessment } from '../scoring/types.js';
 import { gapDetailText } from './gap-text.js';
 import { percent } from './percent.js';
+import { ATTAINMENT_TEXT, isSettled, rangeText, spanText, standingText } from './range-text.js';
 import { textTable } from './table.js';
 import { wrap } from './wrap.js';
 
 /** Scores average only what is assessed: said next to every score that rests on partial coverage. */
-export const COVERAGE_CAVEAT = 'Scores count only the assessed elements: where coverage is low, read them as provisional.';
+export const COVERAGE_CAVEAT = 'The assessed score counts only the assessed elements; "could be" is the range it could take once every unknown is answered.';
 
 export interface ScoreTextOptions {
   /** How many gaps to list per country; Infinity for all. */
@@ -21,14 +22,15 @@ export function countryScoreText(framework: Framework, a: Assessment, options: S
   const provisions = provisionIndex(framework);
   const out: string[] = [];
   out.push(`${a.name} (${a.country}) — ${framework.id} ${framework.version}, assessed ${a.assessed}, ${a.status}`);
-  out.push(`Overall ${percent(a.score)}   coverage ${percent(a.coverage)}   standing: ${standingText(framework, a)}`);
+  out.push(`Overall: ${rangeText(a.score, a.bounds)}   coverage ${percent(a.coverage)}`);
+  out.push(`Standing: ${standingText(framework, a)}`);
   if (a.coverage < 1) out.push(COVERAGE_CAVEAT);
   out.push('');
   out.push(
     textTable(
-      ['Tier', 'Score', 'Coverage', 'Attained'],
-      a.tiers.map((t) => [`${t.id} ${textIn(framework.tiers.find((ft) => ft.id === t.id)?.title)}`, percent(t.score), percent(t.coverage), t.attained ? 'yes' : 'no']),
-      [1, 2],
+      ['Tier', 'Assessed', 'Could be', 'Coverage', 'Attained'],
+      a.tiers.map((t) => [`${t.id} ${textIn(framework.tiers.find((ft) => ft.id === t.id)?.title)}`, percent(t.score), t.bounds ? spanText(t.bounds) : '—', percent(t.coverage), ATTAINMENT_TEXT[t.status]]),
+      [1, 2, 3],
     ),
   );
   out.push('');
@@ -37,7 +39,7 @@ export function countryScoreText(framework: Framework, a: Assessment, options: S
   else out.push(`Gaps, most urgent first (${shown.length} of ${a.gaps.length}${shown.length < a.gaps.length ? '; --gaps all lists every one' : ''}):`);
   shown.forEach((gap, i) => {
     const p = provisions.get(gap.id)!;
-    out.push(`${String(i + 1).padStart(3)}. ${gap.id}  ${textIn(p.title)}  (score ${percent(gap.score)}, weight ${gap.weight})`);
+    out.push(`${String(i + 1).padStart(3)}. ${gap.id}  ${textIn(p.title)}  (${gap.bounds && isSettled(gap.bounds) ? `score ${percent(gap.score)}` : rangeText(gap.score, gap.bounds)}, weight ${gap.weight})`);
     out.push(...gapDetailText(provisionGap(framework, gap, 'en', p)));
   });
   const goodPractice = furtherGoodPractice(framework, a);
@@ -54,23 +56,18 @@ export function countryScoreText(framework: Framework, a: Assessment, options: S
 
 /** Several countries: one row each, tier columns in framework order. */
 export function comparisonText(framework: Framework, assessments: readonly Assessment[]): string {
-  const header = ['Country', 'Overall', ...framework.tiers.map((t) => t.id), 'Coverage', 'Gaps', 'Standing'];
+  const header = ['Country', 'Assessed', 'Could be', ...framework.tiers.map((t) => t.id), 'Coverage', 'Gaps', 'Standing'];
   const rows = assessments.map((a) => [
     `${a.country} ${a.name}`,
     percent(a.score),
+    a.bounds ? spanText(a.bounds) : '—',
     ...a.tiers.map((t) => percent(t.score)),
     percent(a.coverage),
     String(a.gaps.length),
-    a.standing ?? 'none',
+    standingText(framework, a),
   ]);
   const right = header.map((_, i) => i).filter((i) => i > 0 && i < header.length - 1);
   const caveat = assessments.some((a) => a.coverage < 1) ? `\n${COVERAGE_CAVEAT}` : '';
   return `${textIn(framework.shortTitle ?? framework.title)} (${framework.id} ${framework.version})\n\n${textTable(header, rows, right)}${caveat}`;
-}
-
-export function standingText(framework: Framework, a: Assessment): string {
-  if (a.standing) return `${a.standing} attained`;
-  const first = framework.tiers[0];
-  return first ? `none (${first.id} not yet attained)` : 'none';
 }
 

@@ -5,6 +5,7 @@ import { didYouMean } from '../findings/did-you-mean.js';
 import { locate } from '../yaml/locate-node.js';
 import type { ParsedYaml } from '../yaml/parse-yaml.js';
 import type { Framework } from './types.js';
+import { undeclaredFocusAreas } from './check-focus-areas.js';
 
 /** Checks a parsed framework file: its shape (meta-schema), then the cross-references the schema can't see. */
 export function checkFramework(
@@ -42,6 +43,10 @@ export function checkFramework(
       });
       if (provision.elements.every((element) => element.goodPractice === true)) {
         at([...here, 'elements'], 'only-good-practice', `every element of ${provision.id} is marked good practice, so nothing in it can be scored`, 'mark at least one element as a requirement (remove `goodPractice: true`)');
+      }
+      for (const { path, area } of undeclaredFocusAreas(framework, provision)) {
+        const declared = Object.keys(framework.focusAreas!.areas);
+        at([...here, ...path], 'undeclared-focus-area', `focus area ${area} of ${provision.id} is not declared under \`focusAreas.areas\``, declared.length ? `declared: ${declared.join(', ')}; or add ${area} there with its label` : `add ${area} under \`focusAreas.areas\` with its label`);
       }
       provision.references?.forEach((ref, r) => {
         const instruments = Object.keys(framework.instruments ?? {});

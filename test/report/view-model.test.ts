@@ -32,7 +32,10 @@ describe('the country view model', () => {
       ['T1', '81%', '75%', false], // (3·0.75 + 1·1) / 4 = 0.8125; 3 of 4
       ['T2', '13%', '100%', false], // (3·0 + 1·0.5) / 4 = 0.125
     ]);
-    expect(view.glance.standing).toBe('No tier attained yet');
+    expect(view.glance.standing).toBe('None: T1 cannot be attained on what is assessed'); // T1.1 is assessed partial
+    // Only T1.2(c) is unknown: T1 lower (2.25 + 0.5)/4 = 69%, upper 3.25/4 = 81%; overall 3.25/8 … 3.75/8.
+    expect(view.glance.tiers.map((t) => [t.range.span, t.attainedText])).toEqual([['69–81%', 'not attained'], ['13%', 'not attained']]);
+    expect(view.glance.range.line).toBe('assessed 47% · could be 41–47%');
     expect(view.glance.lowCoverage).toBeNull();
   });
 
@@ -80,7 +83,7 @@ describe('the country view model', () => {
     expect(methodology.weights.map((w) => [w.value, w.label])).toEqual([['3', 'Core'], ['1', 'Minor']]);
     const rules = methodology.rules.join(' ');
     expect(rules).toContain('(Not yet assessed, Not applicable) are left out of the mean');
-    expect(rules).toContain('reaches 100% (Met)');
+    expect(rules).toContain('reaches the threshold of 100% (Met) when its lowest possible score does');
     expect(rules).toContain('weighted by each provision');
   });
 
@@ -121,9 +124,9 @@ describe('the brief and comparison view models', () => {
 
   it('builds the matrix of countries × provisions, grouped by tier', () => {
     const view = buildComparisonView({ framework: aq.framework, assessments: [bv.assessment, aq.assessment], catalog: getCatalog('en'), version: '9.9.9' });
-    expect(view.countries.map((c) => [c.code, c.overall.percent, c.tiers.map((t) => t.percent), c.standing])).toEqual([
-      ['AQ', '47%', ['81%', '13%'], '—'],
-      ['BV', '100%', ['100%', '100%'], 'T2'],
+    expect(view.countries.map((c) => [c.code, c.overall.percent, c.range.span, c.tiers.map((t) => t.percent), c.standing])).toEqual([
+      ['AQ', '47%', '41–47%', ['81%', '13%'], 'None: T1 cannot be attained on what is assessed'],
+      ['BV', '100%', '100%', ['100%', '100%'], 'T2 attained'],
     ]);
     expect(view.matrix.map((t) => t.rows.map((r) => r.cells.map((c) => c.percent)))).toEqual([
       [['75%', '100%'], ['100%', '100%']],
@@ -135,9 +138,9 @@ describe('the brief and comparison view models', () => {
   it('writes one CSV row per country × provision', () => {
     const lines = comparisonCsv(aq.framework, [aq.assessment, bv.assessment]).trim().split('\r\n');
     expect(lines).toHaveLength(1 + 2 * 4);
-    expect(lines[0]).toBe('country,country_name,framework,framework_version,assessed,status,tier,provision,title,weight,score,applicable,assessed_elements,applicable_elements,meets_threshold,gap_rank');
-    expect(lines[1]).toBe('AQ,Zedland,tiny,1,2026-01-15,draft,T1,T1.1,Definition of a child,3,0.75,true,2,2,false,1');
-    expect(lines[4]).toBe('AQ,Zedland,tiny,1,2026-01-15,draft,T2,T2.2,Takedown,1,0.5,true,2,2,false,3');
+    expect(lines[0]).toBe('country,country_name,framework,framework_version,assessed,status,tier,provision,title,weight,score,applicable,assessed_elements,applicable_elements,meets_threshold,gap_rank,lower,upper,attainment');
+    expect(lines[1]).toBe('AQ,Zedland,tiny,1,2026-01-15,draft,T1,T1.1,Definition of a child,3,0.75,true,2,2,false,1,0.75,0.75,not-attained');
+    expect(lines[4]).toBe('AQ,Zedland,tiny,1,2026-01-15,draft,T2,T2.2,Takedown,1,0.5,true,2,2,false,3,0.5,0.5,not-attained'); // decided by its provision answer
   });
 });
 

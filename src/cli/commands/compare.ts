@@ -3,11 +3,14 @@ import { dirname, extname } from 'node:path';
 import { comparisonCsv } from '../../report/comparison-csv.js';
 import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { buildComparisonView } from '../../report/view/build-comparison-view.js';
+import type { ComparisonOrder } from '../../report/view/comparison-order.js';
 import { printPdfs, writeHtml } from '../../report/write-documents.js';
 import { EXIT, UsageError } from '../../ground/errors.js';
 import { writeFileAtomic } from '../../ground/write-file-atomic.js';
 import { checkOutFolder } from '../../ground/out-folder.js';
 import { LEXGAP_VERSION } from '../../version.js';
+import { deriveForTarget } from './score.js';
+import { pickFramework } from '../pick-framework.js';
 import { checkReportOptions, createRenderer, renderWith, warnUncovered } from './report.js';
 
 export interface CompareOptions {
@@ -16,6 +19,9 @@ export interface CompareOptions {
   lang: string;
   templates?: string;
   frameworks: string[];
+  sort?: ComparisonOrder;
+  /** Compare against this framework, deriving results through a crosswalk where a profile answers another. */
+  framework?: string;
 }
 
 const FORMATS = ['html', 'pdf', 'csv'] as const;
@@ -26,8 +32,15 @@ export async function compare(paths: string[], options: CompareOptions): Promise
   const out = options.out ?? `comparison.${format}`;
   const catalog = await checkReportOptions(options);
   if (out !== '-') await checkOutFolder(out, dirname(out), { create: true });
-  const { scored, failed } = await loadScoredProfiles(paths, options.frameworks, 'compared');
+  const loaded = await loadScoredProfiles(paths, options.frameworks, 'compared');
+  let { scored, failed } = loaded;
   if (scored.length === 0) return failed ? EXIT.findings : EXIT.ok;
+  if (options.framework !== undefined) {
+    const derived = await deriveForTarget(scored, pickFramework(loaded.catalogue, options.framework), loaded.catalogue, options.frameworks);
+    scored = derived.results;
+    failed = failed || derived.failed;
+    if (scored.length === 0) return EXIT.findings;
+  }
 
   const frameworks = [...new Set(scored.map((s) => s.framework))];
   if (frameworks.length > 1) {
@@ -40,7 +53,7 @@ export async function compare(paths: string[], options: CompareOptions): Promise
 
   const assessments = scored.map((s) => s.assessment);
   if (format === 'csv') {
-    const csv = comparisonCsv(framework, assessments);
+    const csv = comparisonCsv(framework, assessments, options.sort ?? 'name');
     if (out === '-') process.stdout.write(csv);
     else {
       await mkdir(dirname(out), { recursive: true });
@@ -51,7 +64,7 @@ export async function compare(paths: string[], options: CompareOptions): Promise
   }
 
   const renderer = await createRenderer(options.templates);
-  const view = buildComparisonView({ framework, assessments, catalog, version: LEXGAP_VERSION });
+  const view = buildComparisonView({ framework, assessments, catalog, version: LEXGAP_VERSION, order: options.sort ?? 'name' });
   const rendered = renderWith(renderer, 'comparison', view, options.templates);
   if (rendered.uncovered.length > 0) warnUncovered('comparison', rendered.uncovered);
   if (format === 'html' && out === '-') {

@@ -3,6 +3,10 @@ import { basename, join } from 'node:path';
 import { getCatalog, isLanguageCode, CATALOGUES } from '../../report/i18n/catalog.js';
 import { HtmlRenderer, TemplateError, type TemplateName } from '../../report/render/render-html.js';
 import { loadScoredProfiles } from '../load-scored-profiles.js';
+import { loadCrosswalks } from '../load-inputs.js';
+import { derive } from '../../crosswalk/derive.js';
+import type { DerivedAssessment, LoadedCrosswalk } from '../../crosswalk/types.js';
+import type { Framework } from '../../framework/types.js';
 import { buildBriefView } from '../../report/view/build-brief-view.js';
 import { buildCountryView } from '../../report/view/build-country-view.js';
 import { printPdfs, writeHtml, type OutputDocument } from '../../report/write-documents.js';
@@ -39,6 +43,8 @@ export async function report(paths: string[], options: ReportOptions): Promise<n
 
   const renderer = await createRenderer(options.templates);
   const version = LEXGAP_VERSION;
+  // Crosswalks from the profiles' frameworks: their derived results get a section of the country report.
+  const { crosswalks } = options.template === 'country' ? await loadCrosswalks(catalogue, options.frameworks) : { crosswalks: [] };
   const suffix = options.template === 'brief' ? '-brief' : '';
   const docs: OutputDocument[] = [];
   const seen = new Map<string, string>();
@@ -48,7 +54,8 @@ export async function report(paths: string[], options: ReportOptions): Promise<n
     if (earlier) throw new UsageError(`${s.file} and ${earlier} are both about ${code}, and would write the same report`, 'report them one at a time, with a different --out for each');
     seen.set(code, s.file);
     const since = options.since === undefined ? undefined : await changesSince(s, options.since, catalogue);
-    const input = { ...s, catalog, file: basename(s.file), version, since };
+    const derived = options.template === 'country' ? derivedFor(s, crosswalks, catalogue) : [];
+    const input = { ...s, catalog, file: basename(s.file), version, since, derived };
     const view = options.template === 'brief' ? buildBriefView(input) : buildCountryView(input);
     const rendered = renderWith(renderer, options.template, view, options.templates);
     if (rendered.uncovered.length > 0) warnUncovered(code, rendered.uncovered);
@@ -122,3 +129,12 @@ export function warnUncovered(label: string, chars: string[]): void {
   process.stderr.write(`${label}: no embedded font has ${list}${chars.length > 10 ? ', …' : ''}; the browser will draw ${chars.length === 1 ? 'it' : 'them'} with a system font, if it has one\n`);
 }
 
+
+/** Every framework a crosswalk leads to from the profile's own, with the results derived for it. */
+function derivedFor(s: ScoredProfile, crosswalks: readonly LoadedCrosswalk[], catalogue: FrameworkCatalogue): { framework: Framework; assessment: DerivedAssessment }[] {
+  return crosswalks.flatMap((c) => {
+    const target = c.crosswalk.from === s.framework.id ? catalogue.get(c.crosswalk.to) : undefined;
+    if (!target) return [];
+    return [{ framework: target, assessment: derive({ crosswalk: c, source: s.framework, target, assessment: s.assessment }).assessment }];
+  });
+}

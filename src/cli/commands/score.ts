@@ -9,6 +9,7 @@ import { scoreCsv } from '../../format/score-csv.js';
 import { scoreJson } from '../../format/score-json.js';
 import { scoreMarkdown } from '../../format/score-markdown.js';
 import { comparisonText, countryScoreText } from '../../format/score-text.js';
+import { boundValue, type BoundChoice } from '../../format/range-text.js';
 import type { FrameworkCatalogue } from '../../framework/framework-catalogue.js';
 import { textIn } from '../../framework/text.js';
 import type { Framework } from '../../framework/types.js';
@@ -26,6 +27,8 @@ export interface ScoreOptions {
   framework?: string;
   by: 'tier' | 'focus-area';
   failUnder?: string;
+  /** What --fail-under compares: the assessed score (default) or one end of the range. */
+  bound?: BoundChoice;
 }
 
 /** `lexgap score`: scores every valid profile; profiles with errors are reported and skipped (exit 1). */
@@ -47,7 +50,7 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
   process.stdout.write(options.by === 'focus-area' ? focusAreaOutput(scored, options.format) : tierOutput(scored, options.format, gapLimit, target !== undefined));
 
   const failed = loaded.failed || underived;
-  const below = bar === undefined ? false : reportFailUnder(scored.map((s) => s.assessment), bar);
+  const below = bar === undefined ? false : reportFailUnder(scored.map((s) => s.assessment), bar, options.bound ?? 'assessed');
   return failed || below ? EXIT.findings : EXIT.ok;
 }
 
@@ -56,7 +59,7 @@ export async function score(paths: string[], options: ScoreOptions): Promise<num
  * crosswalk. A crosswalk with errors is reported and its profiles are not scored (exit 1); no
  * crosswalk at all is a usage problem (exit 2).
  */
-async function deriveForTarget(
+export async function deriveForTarget(
   scored: ScoredProfile[],
   target: Framework,
   catalogue: FrameworkCatalogue,
@@ -131,10 +134,16 @@ function groupByFramework(scored: readonly ScoredProfile[]): Map<Framework, Asse
   return byFramework;
 }
 
-/** Says which countries fall below --fail-under (no score at all counts as below); true when any does. */
-function reportFailUnder(assessments: readonly Assessment[], bar: number): boolean {
-  const shown = `${+(bar * 100).toFixed(2)}%`;
-  const below = assessments.filter((a) => a.score === null || a.score < bar - 1e-9);
+
+/**
+ * Says which countries fall below --fail-under (no score at all counts as below); true when any does.
+ * With --bound lower the bar must be reached whatever the unknowns turn out to be; with upper, it
+ * must still be within reach.
+ */
+function reportFailUnder(assessments: readonly Assessment[], bar: number, bound: BoundChoice): boolean {
+  const shown = `${+(bar * 100).toFixed(2)}%${bound === 'assessed' ? '' : ` (--bound ${bound})`}`;
+  const value = (a: Assessment) => boundValue(a, bound);
+  const below = assessments.filter((a) => value(a) === null || value(a)! < bar - 1e-9);
   if (assessments.length === 0) {
     process.stderr.write(`--fail-under ${shown}: no country was scored, so none reaches it\n`);
     return true;
@@ -143,8 +152,10 @@ function reportFailUnder(assessments: readonly Assessment[], bar: number): boole
     process.stderr.write(`--fail-under ${shown}: every country reaches it (${assessments.length} scored)\n`);
     return false;
   }
-  const list = below.map((a) => `  ${a.country} ${a.name} (${a.frameworkId}): ${a.score === null ? 'no score — nothing assessed yet' : floorPercent(a.score)}`);
-  process.stderr.write(`--fail-under ${shown}: ${below.length} of ${assessments.length} countr${assessments.length === 1 ? 'y scores' : 'ies score'} below it:\n${list.join('\n')}\n`);
+  const list = below.map((a) => `  ${a.country} ${a.name} (${a.frameworkId}): ${value(a) === null ? 'no score — nothing assessed yet' : floorPercent(value(a)!)}`);
+  const many = assessments.length !== 1;
+  const what = bound === 'assessed' ? `countr${many ? 'ies score' : 'y scores'} below it` : `countr${many ? 'ies fall' : 'y falls'} below it at the ${bound === 'lower' ? 'lowest' : 'highest'} ${many ? 'they' : 'it'} could score`;
+  process.stderr.write(`--fail-under ${shown}: ${below.length} of ${assessments.length} ${what}:\n${list.join('\n')}\n`);
   return true;
 }
 

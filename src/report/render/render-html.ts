@@ -60,7 +60,7 @@ export class HtmlRenderer {
   }
 
   render(name: TemplateName, view: DocumentBase): RenderedDocument {
-    const html = this.run(name, view, ['theme.css', 'base.css', `${name}.css`, 'custom.css']);
+    const html = this.run(name, view, ['theme.css', 'base.css', 'ranges.css', `${name}.css`, 'custom.css']);
     return {
       name,
       html: html.text,

@@ -50,11 +50,13 @@ export function buildBriefView(input: ViewInput): BriefView {
   const shownIds = unassessed.slice(0, BRIEF_LIMITS.unassessedIds).map((p) => `${p.id} ${text(provisions.get(p.id)?.title, catalog)}`);
   const frameworkName = text(framework.shortTitle ?? framework.title, catalog);
 
+  const glance = buildGlance(framework, assessment, catalog);
   return {
     kind: 'brief',
     ...documentBase(input, title, runningHeader(input)),
     cover,
-    glance: buildGlance(framework, assessment, catalog),
+    glance,
+    rangeSentence: catalog.t('brief.rangeSentence', { range: glance.range.span, standing: glance.standing }),
     standingHeading: catalog.t('brief.whereStands', { country: profile.name }),
     standingSentence: catalog.t('brief.standingSentence', { framework: frameworkName, country: profile.name, score: percent(assessment.score), coverage: percent(assessment.coverage) }),
     gaps,
@@ -62,7 +64,7 @@ export function buildBriefView(input: ViewInput): BriefView {
     unassessedLine: unassessed.length ? catalog.t('brief.unassessed', { n: unassessed.length, list: shownIds.join('; ') + (unassessed.length > shownIds.length ? '; …' : '') }) : null,
     pending,
     morePending: allPending.length > pending.length ? catalog.t('brief.morePending', { n: allPending.length - pending.length }) : null,
-    methodNote: catalog.t('brief.methodNote', { scale: scaleInBrief(framework, catalog), threshold: thresholdText(framework, catalog) }),
+    methodNote: `${catalog.t('brief.methodNote', { scale: scaleInBrief(framework, catalog), threshold: thresholdText(framework, catalog) })} ${catalog.t('brief.methodRange')}`,
   };
 }
 

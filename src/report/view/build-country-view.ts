@@ -11,6 +11,7 @@ import { buildMethodology } from './methodology.js';
 import { buildChangesView } from './build-changes-view.js';
 import { gapRows, goodPracticeRows, unassessedRows, weightLabel } from './gap-rows.js';
 import { basesInUse, provenancesInUse, provisionBasis, referenceRow } from './provenance.js';
+import { buildDerivedView } from './build-derived-view.js';
 import type { ProfileDiff } from '../../diff/types.js';
 import type {
   CountryView, CoverView, DocumentBase, EvidenceRow, LawRow, PdfInfo, PendingRow, ProvisionView, Sources, TierView,
@@ -27,6 +28,8 @@ export interface ViewInput {
   version: string;
   /** An earlier version to report the changes since, and where it was read. */
   since?: { diff: ProfileDiff; source: string };
+  /** Results against other frameworks derived from this assessment through crosswalks. */
+  derived?: { framework: Framework; assessment: import('../../crosswalk/types.js').DerivedAssessment }[];
 }
 
 /** The country gap report's view: pure, from the framework, the profile, its assessment and a catalogue. */
@@ -43,6 +46,7 @@ export function buildCountryView(input: ViewInput): CountryView {
     goodPractice: goodPracticeRows(framework, assessment, catalog),
     unassessed: unassessedRows(assessment, provisions, catalog),
     tiers: tierViews(input),
+    derived: (input.derived ?? []).map((d) => buildDerivedView(d.framework, d.assessment, catalog)),
     methodology: buildMethodology(framework, catalog),
     sources: buildSources(input),
   };

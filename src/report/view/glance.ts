@@ -4,6 +4,7 @@ import type { Assessment } from '../../scoring/types.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { legend, scored, text } from './common.js';
 import type { Chart, Glance, TierSummary } from './types.js';
+import { attainmentText, rangeView, standingView } from './range-view.js';
 
 /** Below this coverage the report warns that the scores describe only part of the law. */
 export const LOW_COVERAGE = 0.5;
@@ -15,7 +16,9 @@ export function tierSummaries(framework: Framework, assessment: Assessment, cata
     score: scored(tier.score, true, framework, catalog),
     coverage: percent(tier.coverage),
     attained: tier.attained,
-    attainedText: tier.attained ? catalog.t('tier.yes') : catalog.t('tier.no'),
+    attainedText: attainmentText(tier.status, catalog),
+    status: tier.status,
+    range: rangeView(tier.score, tier.bounds, catalog),
     gaps: assessment.gaps.filter((g) => g.tierId === tier.id).length,
   }));
 }
@@ -29,7 +32,9 @@ export function buildGlance(framework: Framework, assessment: Assessment, catalo
     coverage: percent(assessment.coverage),
     coverageDetail: catalog.t('glance.coverageDetail', { assessed, applicable }),
     lowCoverage: assessment.coverage < LOW_COVERAGE ? catalog.t('glance.lowCoverage', { coverage: percent(assessment.coverage) }) : null,
-    standing: assessment.standing ? catalog.t('glance.standingTier', { tier: standingName(framework, assessment.standing, catalog) }) : catalog.t('glance.standingNone'),
+    // A settled standing names the tier in full; a range of tiers by id keeps the box short (the tier table names them).
+    standing: assessment.standing && (assessment.standingUpper ?? assessment.standing) === assessment.standing ? catalog.t('glance.standingTier', { tier: standingName(framework, assessment.standing, catalog) }) : standingView(framework, assessment, catalog),
+    range: rangeView(assessment.score, assessment.bounds, catalog),
     standingAttained: assessment.standing !== null,
     standingExplain: catalog.t('glance.standingExplain'),
     tiers,
@@ -53,25 +58,29 @@ function standingName(framework: Framework, tierId: string, catalog: Catalog): s
 function buildChart(assessment: Assessment, tiers: TierSummary[], catalog: Catalog, framework: Framework): Chart {
   const barX = 150;
   const barWidth = 250;
-  const rowHeight = 30;
+  const rowHeight = 36;
   const rows = [
-    { label: catalog.t('glance.overall'), score: assessment.score, coverage: assessment.coverage },
-    ...tiers.map((t, i) => ({ label: `${t.id}`, score: assessment.tiers[i]!.score, coverage: assessment.tiers[i]!.coverage })),
+    { label: catalog.t('glance.overall'), score: assessment.score, coverage: assessment.coverage, bounds: assessment.bounds },
+    ...tiers.map((t, i) => ({ label: `${t.id}`, score: assessment.tiers[i]!.score, coverage: assessment.tiers[i]!.coverage, bounds: assessment.tiers[i]!.bounds })),
   ].map((row, i) => {
     const s = scored(row.score, true, framework, catalog);
     return {
       label: row.label,
-      y: 8 + i * rowHeight,
+      y: 12 + i * rowHeight,
       scoreWidth: round(barWidth * (row.score ?? 0)),
       coverageWidth: round(barWidth * row.coverage),
       scoreText: s.percent,
       coverageText: percent(row.coverage),
       level: s.level,
+      rangeX: row.bounds ? round(barX + barWidth * row.bounds.lower) : null,
+      rangeEndX: row.bounds ? round(barX + barWidth * row.bounds.upper) : null,
+      rangeWidth: row.bounds ? round(barWidth * (row.bounds.upper - row.bounds.lower)) : 0,
+      rangeText: row.bounds ? rangeView(row.score, row.bounds, catalog).span : '',
     };
   });
   return {
-    width: 470,
-    height: 8 + rows.length * rowHeight + 18,
+    width: 500,
+    height: 12 + rows.length * rowHeight + 8,
     barX,
     barWidth,
     midX: barX + barWidth / 2,
@@ -80,6 +89,7 @@ function buildChart(assessment: Assessment, tiers: TierSummary[], catalog: Catal
     legendScore: catalog.t('glance.chartScore'),
     legendCoverage: catalog.t('glance.chartCoverage'),
     legend: legend(catalog).filter((l) => l.level === 'full' || l.level === 'part' || l.level === 'none'),
+    legendRange: catalog.t('glance.chartRange'),
   };
 }
 

@@ -34,6 +34,8 @@ export function buildMethodology(framework: Framework, catalog: Catalog): Method
     catalog.t('method.ruleTier'),
     catalog.t('method.ruleAttained', { threshold: thresholdText(framework, catalog) }),
     catalog.t('method.ruleStanding'),
+    catalog.t('method.ruleRange'),
+    catalog.t('method.ruleThreeValued'),
     catalog.t('method.ruleGaps'),
     ...(framework.tiers.some((t) => t.provisions.some((p) => p.elements.some((e) => e.goodPractice === true))) ? [catalog.t('method.ruleGoodPractice')] : []),
     catalog.t('method.rulePercent'),

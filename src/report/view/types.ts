@@ -78,7 +78,10 @@ export interface TierSummary {
   score: Scored;
   coverage: string;
   attained: boolean;
+  /** Three-valued: attained, not attained or undecided, in words. */
   attainedText: string;
+  status: 'attained' | 'not-attained' | 'undecided';
+  range: import('./range-view.js').RangeView;
   gaps: number;
 }
 
@@ -90,6 +93,11 @@ export interface ChartRow {
   scoreText: string;
   coverageText: string;
   level: Level;
+  /** The range over what is unknown, drawn as a bracket from lower to upper; absent when nothing is applicable. */
+  rangeX: number | null;
+  rangeEndX: number | null;
+  rangeWidth: number;
+  rangeText: string;
 }
 
 export interface Chart {
@@ -105,6 +113,7 @@ export interface Chart {
   legendCoverage: string;
   /** The bands a score bar can take, with the bars' own fills, for the chart's key. */
   legend: { level: Level; label: string }[];
+  legendRange: string;
 }
 
 export interface Glance {
@@ -116,6 +125,8 @@ export interface Glance {
   standing: string;
   standingAttained: boolean;
   standingExplain: string;
+  /** The overall range over what is unknown. */
+  range: import('./range-view.js').RangeView;
   tiers: TierSummary[];
   chart: Chart;
   gapCount: number;
@@ -304,6 +315,8 @@ export interface CountryView extends DocumentBase {
   goodPractice: GoodPracticeRow[];
   unassessed: UnassessedRow[];
   tiers: TierView[];
+  /** Results against other frameworks derived through crosswalks (empty when none). */
+  derived: import('./build-derived-view.js').DerivedSectionView[];
   methodology: Methodology;
   sources: Sources;
 }
@@ -314,12 +327,22 @@ export interface BriefView extends DocumentBase {
   glance: Glance;
   standingHeading: string;
   standingSentence: string;
+  /** The overall range and the three-valued standing, in one sentence. */
+  rangeSentence: string;
   gaps: GapRow[];
   gapsIntro: string;
   unassessedLine: string | null;
   pending: PendingRow[];
   morePending: string | null;
   methodNote: string;
+}
+
+/** A range drawn on a 0–100 scale: the bracket from `lower` (at least a hairline wide) and the assessed mark. */
+export interface RangeBar {
+  lower: number;
+  width: number;
+  hasScore: boolean;
+  score: number;
 }
 
 export interface ComparisonCountry {
@@ -329,7 +352,11 @@ export interface ComparisonCountry {
   status: StatusView;
   overall: Scored;
   coverage: string;
+  /** Derived results only: "100% · 16%", the coverage of the source answers behind them, then of the source profile. */
+  sourceCoverage: string | null;
   standing: string;
+  range: import('./range-view.js').RangeView;
+  bar: RangeBar;
   tiers: Scored[];
 }
 
@@ -338,6 +365,8 @@ export interface ComparisonView extends DocumentBase {
   heading: string;
   framework: FrameworkMeta;
   countriesText: string;
+  /** "Countries in order of …". */
+  orderText: string;
   countries: ComparisonCountry[];
   tierHeads: { id: string; title: string }[];
   matrix: {
@@ -351,5 +380,7 @@ export interface ComparisonView extends DocumentBase {
   draftNotice: string | null;
   /** Shown beside the scores when any country's coverage is below half. */
   lowCoverage: string | null;
+  /** Set when results are derived through a crosswalk, not assessed: which crosswalk and its caveats (English). */
+  derived: { intro: string; caveats: string[] }[] | null;
   methodology: Methodology;
 }
