@@ -1,3 +1,5 @@
+import { editEn } from './edit-en.js';
+
 /**
  * The report's own words in English: every other catalogue is checked against these keys, and any
  * key a catalogue lacks falls back to the English text. `{name}` marks a value the view model fills in.
@@ -179,6 +181,8 @@ export const en = {
   'changes.lawsAdded': 'Laws added',
   'changes.lawsRemoved': 'Laws no longer cited',
   'changes.lawsRepealed': 'Laws now marked repealed',
+
+  ...editEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
