@@ -35,6 +35,7 @@ function parse(text: string): Document.Parsed {
 type Holder = { kind: 'root' } | { kind: 'pair'; pair: Pair; map: YAMLMap } | { kind: 'item'; seq: YAMLSeq; index: number };
 
 function applyEdit(text: string, doc: Document.Parsed, edit: FieldEdit, order: KeyOrder): string {
+  edit = edit.remove ? edit : { path: edit.path, value: ordered(edit.value, edit.path, order) };
   const remove = edit.remove === true;
   let node: unknown = doc.contents;
   let holder: Holder = { kind: 'root' };
@@ -66,6 +67,16 @@ function applyEdit(text: string, doc: Document.Parsed, edit: FieldEdit, order: K
     }
   }
   throw new EditError('an edit needs a path');
+}
+
+/** A new value with its keys in the order a person writes them (a citation's law first, then its section…). */
+function ordered(value: unknown, path: FieldPath, order: KeyOrder): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => ordered(v, [...path, i], order));
+  if (typeof value !== 'object' || value === null) return value;
+  const keys = order(path);
+  const rank = (k: string) => (keys?.includes(k) ? keys.indexOf(k) : Infinity);
+  const entries = Object.entries(value).sort(([a], [b]) => rank(a) - rank(b));
+  return Object.fromEntries(entries.map(([k, v]) => [k, ordered(v, [...path, k], order)]));
 }
 
 /** The value to write where a path runs past what exists: `['a', 0, 'b'], v` → `{a: [{b: v}]}`. */

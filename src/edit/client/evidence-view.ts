@@ -23,7 +23,7 @@ export function evidenceCard(ctx: Ctx, p: WireProvision, i: number): HTMLElement
   const path = ['provisions', p.id, 'evidence', i];
   const laws = (ctx.get(['laws']) as Record<string, { title?: unknown }> | undefined) ?? {};
   const lawChoices = Object.entries(laws).map(([key, law]) => ({ value: key, label: `${key} — ${String(law?.title ?? '')}` }));
-  const NEW = '\u0000new';
+  const NEW = '+new'; // never a law key: keys start with a letter
   const lawField = selectField(ctx, ctx.t('edit.citation.law'), [...path, 'law'], [...lawChoices, { value: NEW, label: ctx.t('edit.citation.newLaw') }], undefined, (value) => {
     if (value === NEW) {
       lawDialog(ctx, (key) => {

@@ -18,7 +18,8 @@ export function textField(ctx: Ctx, label: string, path: FieldPath, options: Fie
   const value = current === undefined || current === null ? '' : String(current);
   const input = options.multiline
     ? h('textarea', { id, rows: Math.min(12, Math.max(3, Math.ceil(value.length / 90))), readonly: options.readonly })
-    : h('input', { id, type: options.type ?? 'text', readonly: options.readonly, inputmode: options.numeric ? 'numeric' : undefined, placeholder: options.type === 'date' ? 'YYYY-MM-DD' : undefined });
+    : // Dates are typed as the file holds them (YYYY-MM-DD): a date picker would hide an impossible date the check reports.
+      h('input', { id, type: options.type === 'date' || options.type === undefined ? 'text' : options.type, readonly: options.readonly, inputmode: options.numeric ? 'numeric' : undefined, placeholder: options.type === 'date' ? 'YYYY-MM-DD' : undefined, autocomplete: 'off' });
   input.value = value;
   input.addEventListener('input', () => {
     const text = input.value;

@@ -39,7 +39,7 @@ export function lawDialog(ctx: Ctx, done: (key: string) => void): void {
     key: input(ctx.t('edit.law.key'), 'text', ctx.t('edit.law.key.hint')),
     title: input(ctx.t('edit.law.title'), 'text'),
     year: input(ctx.t('edit.law.year'), 'text'),
-    inForce: input(ctx.t('edit.law.inForce'), 'date'),
+    inForce: input(ctx.t('edit.law.inForce'), 'text'),
     url: input(ctx.t('edit.url'), 'url'),
     repealedBy: input(ctx.t('edit.law.repealedBy'), 'text'),
   };
@@ -77,6 +77,6 @@ export function lawDialog(ctx: Ctx, done: (key: string) => void): void {
 
 function input(label: string, type: string, hint?: string) {
   const id = uid();
-  const el = h('input', { id, type, placeholder: type === 'date' ? 'YYYY-MM-DD' : undefined });
+  const el = h('input', { id, type, autocomplete: 'off' });
   return { input: el, wrap: h('div', { class: 'field' }, h('label', { for: id }, label), hint ? h('small', {}, hint) : null, el) };
 }
