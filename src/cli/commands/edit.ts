@@ -9,7 +9,6 @@ import { countErrors } from '../../findings/finding.js';
 import type { Framework } from '../../framework/types.js';
 import { CATALOGUES, getCatalog } from '../../report/i18n/catalog.js';
 import { en } from '../../report/i18n/en.js';
-import { renderPreview } from '../../serve/render-preview.js';
 import { parseYaml } from '../../yaml/parse-yaml.js';
 import { readSource } from '../../yaml/read-source.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -46,7 +45,8 @@ export async function edit(file: string, options: EditOptions): Promise<number> 
     edits: (edits) => session.setEdits(edits),
     save: () => session.save(),
     resolve: (choice) => session.resolve(choice),
-    report: async (template) => (await renderPreview({ file, template, catalog, frameworks: options.frameworks })).html,
+    // Handlebars and the fonts load on the first report, not at start.
+    report: async (template) => (await (await import('../../serve/render-preview.js')).renderPreview({ file, template, catalog, frameworks: options.frameworks })).html,
   }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use`, 'choose another with --port, or --port 0 for any free port');
     if (err.code === 'EACCES') throw new UsageError(`port ${port} may not be used by this user`, 'choose a port from 1024 up');

@@ -1,3 +1,4 @@
+import { editTh } from './edit-th.js';
 import type { MessageKey } from './en.js';
 
 /** Thai. Dates use the Gregorian calendar (marked ค.ศ.), so they agree with the years of the laws cited. */
@@ -177,4 +178,6 @@ export const th: Partial<Record<MessageKey, string>> = {
   'changes.lawsAdded': 'กฎหมายที่เพิ่มเข้ามา',
   'changes.lawsRemoved': 'กฎหมายที่ไม่ได้อ้างอิงแล้ว',
   'changes.lawsRepealed': 'กฎหมายที่ระบุว่าถูกยกเลิกแล้ว',
+
+  ...editTh,
 };

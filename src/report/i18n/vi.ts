@@ -1,3 +1,4 @@
+import { editVi } from './edit-vi.js';
 import type { MessageKey } from './en.js';
 
 /** Vietnamese. */
@@ -177,4 +178,6 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'changes.lawsAdded': 'Luật được bổ sung',
   'changes.lawsRemoved': 'Luật không còn được trích dẫn',
   'changes.lawsRepealed': 'Luật nay được ghi là đã bị bãi bỏ',
+
+  ...editVi,
 };
