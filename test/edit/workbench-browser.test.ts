@@ -208,7 +208,7 @@ describe.skipIf(!chromium)('lexgap edit in a browser', () => {
     await save();
     await page.waitForSelector('dialog.conflict[open]');
     const rows = await page.$$eval('dialog.conflict tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
-    expect(rows).toEqual([['name', 'Negara Brunei Darussalam', 'Brunei Darussalam']]);
+    expect(rows).toEqual([['Country name', 'Brunei Darussalam', 'Negara Brunei Darussalam', "not changed by you: the file's value is kept"]]);
     expect(readFileSync(profile, 'utf8')).toBe(onDisk); // nothing written yet
     await page.screenshot({ path: join(repo, 'conflict-view.png') });
     await (await page.waitForFunction(() => [...document.querySelectorAll('dialog.conflict button')].find((b) => b.textContent?.startsWith('Keep my changes')))).asElement()!.click();

@@ -14,13 +14,15 @@ export function describePath(ctx: Ctx, path: FieldPath): string {
     return where;
   }
   if (a === 'laws' && b) return ctx.t('edit.where.law', { law: b }) + (c ? ` — ${c}` : '');
+  const header: Record<string, string> = { country: 'edit.header.country', name: 'edit.header.name', framework: 'edit.header.framework', assessed: 'edit.header.assessed', status: 'edit.header.status', basedOn: 'edit.header.basedOn', assessors: 'edit.header.assessors' };
+  if (a && Object.hasOwn(header, a)) return [ctx.t(header[a]!), ...path.slice(1).map((s) => (typeof s === 'number' ? String(s + 1) : s))].join(' — ');
   return path.join(' — ') || ctx.t('edit.header');
 }
 
 const show = (value: unknown) => (value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** What changed in the file since it was loaded, beside the user's own values, and the three ways on. */
-export function conflictDialog(ctx: Ctx, fields: WireConflictField[], choose: (choice: 'mine' | 'theirs' | 'reload') => void): void {
+export function conflictDialog(ctx: Ctx, fields: WireConflictField[], mine: FieldPath[], choose: (choice: 'mine' | 'theirs' | 'reload') => void): void {
   const dialog = h('dialog', { class: 'conflict', 'aria-labelledby': 'conflict-title' });
   const pick = (choice: 'mine' | 'theirs' | 'reload') => () => {
     dialog.close();
@@ -33,9 +35,10 @@ export function conflictDialog(ctx: Ctx, fields: WireConflictField[], choose: (c
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ctx.t('edit.conflict.field')), h('th', { scope: 'col' }, ctx.t('edit.conflict.file')), h('th', { scope: 'col' }, ctx.t('edit.conflict.yours')))),
-      h('tbody', {}, fields.map((f) => h('tr', { class: f.edited ? 'both' : '' }, h('th', { scope: 'row' }, describePath(ctx, f.path), f.edited ? h('small', {}, ` (${ctx.t('edit.conflict.bothChanged')})`) : null), h('td', {}, show(f.file)), h('td', {}, show(f.mine))))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ctx.t('edit.conflict.field')), h('th', { scope: 'col' }, ctx.t('edit.conflict.loaded')), h('th', { scope: 'col' }, ctx.t('edit.conflict.file')), h('th', { scope: 'col' }, ctx.t('edit.conflict.yours')))),
+      h('tbody', {}, fields.map((f) => h('tr', { class: f.edited ? 'both' : '' }, h('th', { scope: 'row' }, describePath(ctx, f.path)), h('td', {}, show(f.loaded)), h('td', {}, show(f.file)), h('td', {}, f.edited ? show(f.mine) : h('i', {}, ctx.t('edit.conflict.notYours')))))),
     ),
+    mine.length ? h('p', {}, ctx.t('edit.conflict.yourChanges'), ' ', [...new Set(mine.map((p) => describePath(ctx, p)))].join('; ')) : null,
     h(
       'div',
       { class: 'buttons' },

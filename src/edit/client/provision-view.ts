@@ -22,7 +22,7 @@ export function provisionView(ctx: Ctx, p: WireProvision, next: WireProvision | 
       h('h3', {}, ctx.t('edit.framework.says')),
       h('p', { class: 'requirement' }, p.requirement),
       h('p', { class: 'meta' }, `${ctx.t('edit.weight')}: ${p.weightLabel} (${p.weight})`),
-      p.references.length ? h('p', { class: 'meta' }, `${ctx.t('edit.references')}: ${p.references.join('; ')}`) : null,
+      p.references.length ? h('details', {}, h('summary', {}, `${ctx.t('edit.references')} (${p.references.length})`), h('ul', { class: 'meta' }, p.references.map((r) => h('li', {}, r)))) : null,
       h('details', {}, h('summary', {}, ctx.t('edit.recommendation')), h('p', {}, p.recommendation)),
     ),
     h(

@@ -121,7 +121,7 @@ async function save(): Promise<void> {
       return;
     }
     apply(result.state, false);
-    conflictDialog(ctx, result.conflict, (choice) => {
+    conflictDialog(ctx, result.conflict, edits.map((e) => e.path), (choice) => {
       void api.resolve(choice).then((resolved) => {
         apply(resolved, true);
         reloadReport();
