@@ -76,6 +76,20 @@ describe('lexgap edit', () => {
     });
   });
 
+  it('stops by itself when the program that started it goes away', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-edit-parent-'));
+    writeFileSync(join(dir, 'BN.yaml'), readFileSync(join(ROOT, 'countries/BN.yaml'), 'utf8'));
+    // A shell starts lexgap in the background, waits until it is listening, then exits.
+    const script = `"${process.execPath}" "${BIN}" edit BN.yaml --port 0 > out.txt 2>&1 & echo $! > pid.txt; for i in $(seq 100); do grep -q token= out.txt && break; sleep 0.1; done`;
+    await new Promise((resolve) => spawn('sh', ['-c', script], { cwd: dir, env: { ...process.env, LEXGAP_CACHE_DIR: CACHE_DIR } }).once('exit', resolve));
+    const pid = Number(readFileSync(join(dir, 'pid.txt'), 'utf8'));
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toContain('token=');
+    const alive = () => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (alive()) process.kill(pid, 'SIGKILL');
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toContain('Stopped.');
+  });
+
   it('refuses a profile it cannot read as YAML, and a new file not named after a country (exit 2)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lexgap-edit-bad-'));
     writeFileSync(join(dir, 'broken.yaml'), 'country: [BN\n');

@@ -55,12 +55,16 @@ let page: Page;
 let wb: Workbench;
 
 const statusText = () => page.$eval('.status', (el) => el.textContent ?? '');
-const waitForStatus = (text: string) => page.waitForFunction((t) => document.querySelector('.status')?.textContent?.includes(t), { timeout: 15_000 }, text);
-/** Goes to a provision the way a person would: its button in the navigation. */
+const waitForStatus = (text: string) => page.waitForFunction((t) => document.querySelector('.status')?.textContent?.includes(t), { timeout: 45_000 }, text);
+/** Goes to a provision the way a person would: its button in the navigation (found and pressed at once, as the scores redraw it). */
 async function openProvision(id: string) {
-  const buttons = await page.$$('nav button.nav');
-  for (const b of buttons) if ((await b.evaluate((el) => el.textContent ?? '')).startsWith(id)) return b.click();
-  throw new Error(`no ${id} in the navigation`);
+  const found = await page.evaluate((pid) => {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('nav button.nav')].find((b) => b.textContent?.startsWith(pid));
+    button?.click();
+    return Boolean(button);
+  }, id);
+  if (!found) throw new Error(`no ${id} in the navigation`);
+  await page.waitForFunction((pid) => document.querySelector('main h2')?.textContent?.startsWith(pid), {}, id);
 }
 /** Focuses an element's answers and presses the answer's key (1 Met, 2 Partly met, 3 Not met …). */
 async function answer(element: string, key: string) {
@@ -90,7 +94,7 @@ const save = async () => {
   await page.keyboard.up('Control');
 };
 
-describe.skipIf(!chromium)('lexgap edit in a browser', () => {
+describe.skipIf(!chromium)('lexgap edit in a browser', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     copyFileSync(join(ROOT, 'countries/BN.yaml'), profile);
     git('init', '-q');
@@ -100,6 +104,7 @@ describe.skipIf(!chromium)('lexgap edit in a browser', () => {
     const { default: puppeteer } = await import('puppeteer-core');
     browser = await puppeteer.launch({ executablePath: chromium!, headless: true, pipe: true, args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
     page = await browser.newPage();
+    page.setDefaultTimeout(45_000); // a loaded CI machine is slow; nothing here is timed
     await page.setViewport({ width: 1400, height: 900 });
     page.on('dialog', (d) => void d.dismiss()); // an alert() from hostile text would show here: see below
     await page.goto(wb.url);

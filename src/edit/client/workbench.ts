@@ -105,7 +105,7 @@ function apply(next: WireState, full: boolean): void {
   }
   drawSummary();
   drawStatus();
-  nav.replaceChildren(...navView(ctx, state, view));
+  drawNav();
   showBanner(next.notice ?? '');
 }
 
@@ -133,10 +133,18 @@ async function save(): Promise<void> {
   }
 }
 
+/** The navigation drawn again with the new scores; a keyboard user's place in it is kept. */
+function drawNav(): void {
+  const buttons = () => [...nav.querySelectorAll('button')];
+  const focused = buttons().indexOf(document.activeElement as HTMLButtonElement);
+  nav.replaceChildren(...navView(ctx, state, view));
+  if (focused >= 0) buttons()[focused]?.focus();
+}
+
 function go(next: View): void {
   view = next;
   redraw();
-  nav.replaceChildren(...navView(ctx, state, view));
+  drawNav();
   main.focus();
   main.scrollTop = 0;
 }
