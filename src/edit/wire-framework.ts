@@ -30,7 +30,7 @@ export function wireFramework(framework: Framework, catalog: Catalog): WireFrame
         weightLabel: t(framework.weights?.[String(p.weight)]?.label) || String(p.weight),
         recommendation: t(p.recommendation),
         references: (p.references ?? []).map((r) => [framework.instruments?.[r.instrument] ? t(framework.instruments[r.instrument]!.title) : r.instrument, r.locator].filter(Boolean).join(', ')),
-        elements: p.elements.map((e) => ({ id: e.id, text: t(e.text), amendment: t(e.amendment), goodPractice: e.goodPractice === true })),
+        elements: p.elements.map((e) => ({ id: e.id, text: t(e.text), amendment: t(e.amendment), partialNote: t(e.partialNote), goodPractice: e.goodPractice === true })),
       })),
     })),
   };

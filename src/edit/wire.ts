@@ -19,7 +19,7 @@ export interface WireProvision {
   weightLabel: string;
   recommendation: string;
   references: string[];
-  elements: { id: string; text: string; amendment: string; goodPractice: boolean }[];
+  elements: { id: string; text: string; amendment: string; partialNote: string; goodPractice: boolean }[];
 }
 
 /** The workbench's state after each request: the profile as edited, its findings and its scores. */

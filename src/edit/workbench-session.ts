@@ -121,7 +121,12 @@ export class WorkbenchSession {
    */
   async resolve(choice: 'mine' | 'theirs' | 'reload'): Promise<WireState> {
     const disk = await this.readDisk();
-    if (disk === undefined) return this.state();
+    if (disk === undefined) {
+      // The file was deleted meanwhile: the next save writes it anew, from what was loaded and the edits.
+      this.baseOnDisk = false;
+      if (choice === 'reload') this.edits = [];
+      return this.state();
+    }
     const changed = fieldDiff(dataOf(this.base), dataOf(disk));
     const edits = choice === 'reload' ? [] : choice === 'theirs' ? this.edits.filter((e) => !changed.some((p) => overlaps(p, e.path))) : this.edits;
     let kept = edits;

@@ -67,7 +67,7 @@ function elementRow(ctx: Ctx, p: WireProvision, e: WireProvision['elements'][num
     return h('label', { for: id, class: `answer a-${s.key.replace(/[^a-z-]/g, '')}`, title: s.description }, input, h('kbd', {}, s.hotkey), ' ', s.label);
   });
   const slot = h('div', { class: 'findings' });
-  const group = h('fieldset', { class: 'element', 'aria-labelledby': legendId }, h('legend', { id: legendId }, h('b', {}, `${e.id}. `), e.text, e.goodPractice ? h('span', { class: 'badge' }, ctx.t('edit.goodPractice')) : null), h('div', { class: 'answers', role: 'radiogroup', 'aria-labelledby': legendId }, radios), e.amendment ? h('small', { class: 'amendment' }, `${ctx.t('edit.amendment')}: ${e.amendment}`) : null, slot);
+  const group = h('fieldset', { class: 'element', 'aria-labelledby': legendId }, h('legend', { id: legendId }, h('b', {}, `${e.id}. `), e.text, e.goodPractice ? h('span', { class: 'badge' }, ctx.t('edit.goodPractice')) : null), h('div', { class: 'answers', role: 'radiogroup', 'aria-labelledby': legendId }, radios), e.partialNote ? h('small', { class: 'amendment' }, `${ctx.t('edit.partialNote')}: ${e.partialNote}`) : null, e.amendment ? h('small', { class: 'amendment' }, `${ctx.t('edit.amendment')}: ${e.amendment}`) : null, slot);
   ctx.register(path, slot, group);
   group.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || (event.target as HTMLElement).tagName === 'TEXTAREA') return;

@@ -45,6 +45,7 @@ export const editEn = {
   'edit.elements': 'Answers, element by element',
   'edit.elements.help': 'Choose an answer for each element; with the keyboard, press {keys} inside an element.',
   'edit.amendment': 'If not met',
+  'edit.partialNote': 'What a law that partly meets this usually lacks',
   'edit.goodPractice': 'good practice',
   'edit.provisionAnswer': 'Answer for the whole provision (only when the elements are not answered one by one)',
   'edit.provisionAnswer.none': '— none: the elements decide —',

@@ -47,6 +47,7 @@ export const editTh: Record<keyof typeof editEn, string> = {
   'edit.elements': 'คำตอบรายองค์ประกอบ',
   'edit.elements.help': 'เลือกคำตอบสำหรับแต่ละองค์ประกอบ หากใช้แป้นพิมพ์ ให้กด {keys} ภายในองค์ประกอบนั้น',
   'edit.amendment': 'หากยังไม่เป็นไปตามนี้',
+  'edit.partialNote': 'สิ่งที่กฎหมายที่เป็นไปตามเพียงบางส่วนมักขาด',
   'edit.goodPractice': 'แนวปฏิบัติที่ดี',
   'edit.provisionAnswer': 'คำตอบสำหรับทั้งบทบัญญัติ (ใช้เฉพาะเมื่อไม่ได้ตอบทีละองค์ประกอบ)',
   'edit.provisionAnswer.none': '— ไม่มี: ให้องค์ประกอบเป็นตัวตัดสิน —',

@@ -47,6 +47,7 @@ export const editVi: Record<keyof typeof editEn, string> = {
   'edit.elements': 'Trả lời theo từng yếu tố',
   'edit.elements.help': 'Chọn câu trả lời cho từng yếu tố; với bàn phím, nhấn {keys} bên trong một yếu tố.',
   'edit.amendment': 'Nếu chưa đáp ứng',
+  'edit.partialNote': 'Điều mà luật chỉ đáp ứng một phần thường thiếu',
   'edit.goodPractice': 'thực tiễn tốt',
   'edit.provisionAnswer': 'Câu trả lời cho cả điều khoản (chỉ khi không trả lời từng yếu tố)',
   'edit.provisionAnswer.none': '— không có: các yếu tố quyết định —',
