@@ -6,7 +6,7 @@ import { escapeHtml } from '../serve/preview-pages.js';
 import { parseEdits } from './field-edit.js';
 
 /** The page runs only our own script and styles, talks only to this server, and frames only the report. */
-export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src data:; connect-src 'self'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** The report in the side panel: as in `serve`, nothing but its inline styles and data: fonts and images. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
@@ -22,6 +22,8 @@ export interface EditHandlers {
   save(): Promise<unknown>;
   resolve(choice: 'mine' | 'theirs' | 'reload'): Promise<unknown>;
   report(template: 'country' | 'brief'): Promise<string>;
+  /** @font-face rules with the fonts inlined, so every ASEAN script shows without system fonts. */
+  fonts(): Promise<string>;
 }
 
 export interface EditServer {
@@ -75,6 +77,8 @@ export async function startEditServer(port: number, handlers: EditHandlers): Pro
         return send(res, 200, 'text/javascript', await readFile(CLIENT_JS));
       case 'GET /workbench.css':
         return send(res, 200, 'text/css', await readFile(CLIENT_CSS));
+      case 'GET /fonts.css':
+        return send(res, 200, 'text/css', await handlers.fonts());
       case 'GET /report': {
         const template = url.searchParams.get('template') === 'brief' ? 'brief' : 'country';
         return send(res, 200, 'text/html', await handlers.report(template), { 'content-security-policy': REPORT_CSP });
@@ -141,6 +145,7 @@ function page(title: string, lang: string, token: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} — lexgap workbench</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="/fonts.css?token=${t}">
 <link rel="stylesheet" href="/workbench.css?token=${t}">
 <script src="/workbench.js?token=${t}" defer></script>
 </head>

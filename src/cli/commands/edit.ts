@@ -38,6 +38,7 @@ export async function edit(file: string, options: EditOptions): Promise<number> 
   const session = await WorkbenchSession.open(file, catalogue, framework, { text, onDisk });
   const messages = Object.fromEntries(Object.keys(en).filter((k) => k.startsWith('edit.')).map((k) => [k, catalog.t(k as keyof typeof en)]));
 
+  let fontCss: string | undefined;
   const server = await startEditServer(port, {
     title: basename(file),
     lang: options.lang,
@@ -46,6 +47,11 @@ export async function edit(file: string, options: EditOptions): Promise<number> 
     save: () => session.save(),
     resolve: (choice) => session.resolve(choice),
     // Handlebars and the fonts load on the first report, not at start.
+    fonts: async () => {
+      // The subsets the workbench's words, the framework and the profile need, and one letter of each ASEAN script a user may type.
+      fontCss ??= (await import('../../report/render/fonts.js')).fontFacesFor(JSON.stringify([messages, wireFramework(framework, catalog)]) + text + 'กກកကệ').css;
+      return fontCss;
+    },
     report: async (template) => (await (await import('../../serve/render-preview.js')).renderPreview({ file, template, catalog, frameworks: options.frameworks })).html,
   }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use`, 'choose another with --port, or --port 0 for any free port');
