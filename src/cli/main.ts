@@ -131,6 +131,16 @@ export function buildProgram(): Command {
     .addOption(frameworksOption())
     .action(async (file, options) => run(import('./commands/serve.js').then((m) => m.serve(file, options))));
 
+  program
+    .command('edit')
+    .description('assess a country in the browser: forms that read and write the profile, checked as you type')
+    .argument('<profile>', 'the profile to edit (a new one starts as `init` would write it)')
+    .option('--framework <id>', 'the framework a new profile answers (needed when there are several)')
+    .option('--port <n>', 'the port on 127.0.0.1 (0: any free port)', '8041')
+    .option('--lang <code>', 'the language of the workbench (en, th, vi)', 'en')
+    .addOption(frameworksOption())
+    .action(async (file, options) => run(import('./commands/edit.js').then((m) => m.edit(file, options))));
+
   return program;
 }
 

@@ -1,3 +1,5 @@
+import { editEn } from './edit-en.js';
+
 /**
  * The report's own words in English: every other catalogue is checked against these keys, and any
  * key a catalogue lacks falls back to the English text. `{name}` marks a value the view model fills in.
@@ -232,6 +234,7 @@ export const en = {
   'derived.answer': 'Derived answer',
   'derived.rule': 'Rule and the answers behind it',
   'derived.caveats': 'Caveats',
+  ...editEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { editTh } from './edit-th.js';
 import type { MessageKey } from './en.js';
 
 /** Thai. Dates use the Gregorian calendar (marked ค.ศ.), so they agree with the years of the laws cited. */
@@ -230,4 +231,6 @@ export const th: Partial<Record<MessageKey, string>> = {
   'derived.answer': 'คำตอบที่อนุมาน',
   'derived.rule': 'กฎและคำตอบที่อ้างอิง',
   'derived.caveats': 'ข้อควรระวัง',
+
+  ...editTh,
 };

@@ -1,3 +1,4 @@
+import { editVi } from './edit-vi.js';
 import type { MessageKey } from './en.js';
 
 /** Vietnamese. */
@@ -230,4 +231,6 @@ export const vi: Partial<Record<MessageKey, string>> = {
   'derived.answer': 'Câu trả lời suy ra',
   'derived.rule': 'Quy tắc và các câu trả lời làm căn cứ',
   'derived.caveats': 'Lưu ý',
+
+  ...editVi,
 };
