@@ -284,7 +284,7 @@ describe('score --by focus-area', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Focus area 1[^\n]*\(43 of 43 provisions\): T1\.01, T1\.02,/);
     expect(result.stdout).toMatch(/Focus area 2[^\n]*\(1 of 43 provisions\): T2\.01\./);
-    expect(result.stdout).toMatch(/Focus area 7[^\n]*\(12 of 43 provisions\): T2\.05, T2\.06,/);
+    expect(result.stdout).toMatch(/Focus area 7: Collaboration with industry and the private sector \(12 of 43 provisions\): T2\.05,\s+T2\.06,/);
     expect(result.stdout).not.toContain('No focus-area tag');
   });
 

@@ -11,8 +11,8 @@ import { ROOT } from '../helpers/run-cli.js';
 const FLOORS: readonly (readonly string[])[] = [
   ['cli'],
   ['serve', 'edit'],
-  ['report', 'diff', 'export', 'format'],
-  ['scoring', 'crosswalk'],
+  ['report', 'diff', 'export', 'format', 'agree'],
+  ['scoring', 'crosswalk', 'gaps'],
   ['profile', 'framework'],
   ['findings'],
   ['yaml', 'ground', 'cache', '.'],
@@ -61,7 +61,7 @@ describe('the rooms of src/', () => {
   it('no file imports from a room on a floor above its own', () => {
     const files = tsFiles(SRC);
     expect(files.length).toBeGreaterThan(50);
-    expect(uphillImports(files, (f) => readFileSync(f, 'utf8'))).toEqual([]);
+    expect(uphillImports(files, (f) => readFileSync(f, 'utf8')).join("\n")).toBe("");
   });
 
   it('the check catches an uphill import, a dynamic one, and a type-only one', () => {

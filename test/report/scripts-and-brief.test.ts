@@ -58,9 +58,11 @@ describe('the brief', () => {
     expect(text).toContain('The 5 most urgent of 35 gaps found');
     for (const id of ['T1.01', 'T1.02', 'T1.03', 'T1.04', 'T1.05']) expect(text).toContain(id);
     expect(text).not.toMatch(/\bT1\.06 Procuring/);
-    expect(text).toContain('Recommended amendment: Insert, in a definitions section');
+    // The element's own amendment, then the provision's recommendation as context.
+    expect(text).toContain('Insert, in a definitions section that governs every CSAM and OCSEA offence:');
+    expect(text).toContain('Recommendation, for context:');
     expect(text).toContain('Before parliament');
-    expect(text).toContain('and 81 more, listed in the country report.');
+    expect(text).toContain('and 84 more, listed in the country report.'); // 86 bills, 2 shown
     expect(text).toContain('Method: each element is answered Met (1), Partly met (0.5), Not met (0)');
     expect(flat(pdfPageTexts(join(out, 'brief-en', 'HM-brief.pdf'))[0]!)).toContain('DRAFT — this assessment has not been reviewed');
   });

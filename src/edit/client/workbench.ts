@@ -201,13 +201,22 @@ function viewOf(path: FieldPath): View {
   return { kind: 'header' };
 }
 
+/** "34–57%", or one figure when nothing is left unknown. */
+function range(b: { lower: number; upper: number }): string {
+  const lo = Math.round(b.lower * 100);
+  const hi = Math.round(b.upper * 100);
+  return lo === hi ? `${lo}%` : `${lo}–${hi}%`;
+}
+
 function drawSummary(): void {
   const a = state.assessment;
   const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${Math.round(n * 100)}%`);
   summary.replaceChildren(
-    h('span', {}, t('edit.summary.score'), ' ', h('b', {}, pct(a?.score))),
+    // The range and the standing that could still be reached come from the scoring, never recomputed here.
+    h('span', {}, t('edit.summary.score'), ' ', h('b', {}, pct(a?.score)), a?.bounds ? ` · ${t('edit.summary.couldBe', { range: range(a.bounds) })}` : ''),
     h('span', {}, t('edit.summary.coverage'), ' ', h('b', {}, pct(a?.coverage))),
-    h('span', {}, t('edit.summary.standing'), ' ', h('b', {}, a?.standing ?? t('edit.summary.none'))),
+    h('span', {}, t('edit.summary.standing'), ' ', h('b', {}, a?.standing ?? t('edit.summary.none')),
+      a?.standingUpper && a.standingUpper !== a.standing ? ` · ${t('edit.summary.couldReach', { tier: a.standingUpper })}` : ''),
     state.assessmentStale && a ? h('small', {}, t('edit.summary.stale')) : '',
   );
 }

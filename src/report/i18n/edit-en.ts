@@ -89,6 +89,8 @@ export const editEn = {
   'edit.summary.coverage': 'Coverage',
   'edit.summary.standing': 'Standing',
   'edit.summary.none': 'no tier attained',
+  'edit.summary.couldBe': 'could be {range}',
+  'edit.summary.couldReach': 'could reach {tier}',
   'edit.summary.stale': '(as last valid: fix the errors to update)',
   'edit.findings.error': 'Error',
   'edit.findings.warning': 'Warning',

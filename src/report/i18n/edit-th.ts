@@ -91,6 +91,8 @@ export const editTh: Record<keyof typeof editEn, string> = {
   'edit.summary.coverage': 'ความครอบคลุม',
   'edit.summary.standing': 'ระดับที่บรรลุ',
   'edit.summary.none': 'ยังไม่บรรลุระดับใด',
+  'edit.summary.couldBe': 'อาจอยู่ระหว่าง {range}',
+  'edit.summary.couldReach': 'อาจถึง {tier}',
   'edit.summary.stale': '(ตามครั้งล่าสุดที่ถูกต้อง: แก้ไขข้อผิดพลาดเพื่อปรับปรุง)',
   'edit.findings.error': 'ข้อผิดพลาด',
   'edit.findings.warning': 'คำเตือน',

@@ -91,6 +91,8 @@ export const editVi: Record<keyof typeof editEn, string> = {
   'edit.summary.coverage': 'Mức độ bao phủ',
   'edit.summary.standing': 'Cấp độ đạt được',
   'edit.summary.none': 'chưa đạt cấp độ nào',
+  'edit.summary.couldBe': 'có thể từ {range}',
+  'edit.summary.couldReach': 'có thể đạt {tier}',
   'edit.summary.stale': '(theo lần hợp lệ gần nhất: sửa lỗi để cập nhật)',
   'edit.findings.error': 'Lỗi',
   'edit.findings.warning': 'Cảnh báo',

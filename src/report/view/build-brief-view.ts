@@ -12,7 +12,7 @@ import { scaleInBrief, thresholdText } from './methodology.js';
  * Limits that keep the brief within two A4 pages whatever the profile holds; anything cut is
  * marked as shortened and the brief points to the country report for the rest.
  */
-export const BRIEF_LIMITS = { gaps: 5, recommendation: 380, context: 200, amendment: 220, elementText: 100, shortfalls: 2, pending: 5, pendingText: 220, pendingStage: 120, basedOn: 420, unassessedIds: 8 } as const;
+export const BRIEF_LIMITS = { gaps: 5, recommendation: 380, context: 100, amendment: 150, elementText: 100, shortfalls: 2, pending: 2, pendingText: 220, pendingStage: 120, basedOn: 420, unassessedIds: 8 } as const;
 
 /** The two-page brief for parliament: standing, the five most urgent gaps, pending bills, a one-line method. */
 export function buildBriefView(input: ViewInput): BriefView {
