@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../serve/preview-pages.js';
 import { parseEdits } from './field-edit.js';
+import { listenOnLoopback } from '../serve/listen-loopback.js';
 
 /** The page runs only our own script and styles, talks only to this server, and frames only the report. */
 export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src data:; connect-src 'self'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -102,12 +103,7 @@ export async function startEditServer(port: number, handlers: EditHandlers): Pro
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  actualPort = typeof address === 'object' && address ? address.port : port;
+  actualPort = await listenOnLoopback(server, port);
   return {
     url: `http://127.0.0.1:${actualPort}/?token=${token}`,
     async close() {

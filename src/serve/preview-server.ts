@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { LIVE_SCRIPT, shellPage } from './preview-pages.js';
+import { listenOnLoopback } from './listen-loopback.js';
 
 /** The report page allows nothing but its own inline styles and data: fonts and images. */
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
@@ -55,12 +56,7 @@ export async function startPreviewServer(port: number, title: string, report: ()
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  actualPort = typeof address === 'object' && address ? address.port : port;
+  actualPort = await listenOnLoopback(server, port);
   return {
     url: `http://127.0.0.1:${actualPort}/`,
     reload() {
