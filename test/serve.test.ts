@@ -47,6 +47,12 @@ describe('lexgap serve', () => {
     expect(shell.text).toContain('<iframe id="report" src="/report" sandbox');
   });
 
+  it('shows the results derived through crosswalks, as the country report does', async () => {
+    const report = await get('/report');
+    expect(report.text).toContain('Derived: ');
+    expect(report.text).toContain('Derived, not assessed.');
+  });
+
   it('shows the new report after the profile is edited and saved', async () => {
     writeFileSync(profile, readFileSync(profile, 'utf8').replace(/^name: Malaysia$/m, 'name: Malaysia (edited)'));
     const edited = await waitFor(async () => {

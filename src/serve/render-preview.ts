@@ -2,7 +2,11 @@ import { basename } from 'node:path';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { checkProfile } from '../profile/check-profile.js';
 import { score } from '../scoring/score.js';
+import { join } from 'node:path';
+import { derivedFor } from '../crosswalk/derived-for.js';
+import { loadCrosswalks } from '../crosswalk/load-crosswalks.js';
 import { loadCatalogue } from '../framework/load-catalogue.js';
+import { SHIPPED_FRAMEWORKS } from '../ground/paths.js';
 import { today } from '../ground/today.js';
 import { readSource, unreadableFinding } from '../yaml/read-source.js';
 import type { Catalog } from '../report/i18n/catalog.js';
@@ -37,7 +41,10 @@ export async function renderPreview(options: PreviewOptions): Promise<{ html: st
   if (!check.profile || !check.framework || findings.some((f) => f.severity === 'error')) {
     return fail(findings, new Map([[options.file, source.text]]));
   }
-  const input = { framework: check.framework, profile: check.profile, assessment: score(check.framework, check.profile), catalog: options.catalog, file: title, version: LEXGAP_VERSION };
+  const assessment = score(check.framework, check.profile);
+  // As in `lexgap report`: the results derived through crosswalks get a section of the country report.
+  const derived = options.template === 'country' ? derivedFor({ framework: check.framework, assessment }, (await loadCrosswalks([SHIPPED_FRAMEWORKS, ...options.frameworks].map((dir) => join(dir, 'crosswalks')), catalogue.loaded.map((l) => l.framework))).crosswalks, catalogue) : [];
+  const input = { framework: check.framework, profile: check.profile, assessment, catalog: options.catalog, file: title, version: LEXGAP_VERSION, derived };
   const view = options.template === 'brief' ? buildBriefView(input) : buildCountryView(input);
   try {
     const renderer = await HtmlRenderer.create(options.templates);

@@ -4,7 +4,7 @@ import { getCatalog, isLanguageCode, CATALOGUES } from '../../report/i18n/catalo
 import { HtmlRenderer, TemplateError, type TemplateName } from '../../report/render/render-html.js';
 import { loadScoredProfiles } from '../load-scored-profiles.js';
 import { loadCrosswalks } from '../load-inputs.js';
-import { derive } from '../../crosswalk/derive.js';
+import { derivedFor } from '../../crosswalk/derived-for.js';
 import type { DerivedAssessment, LoadedCrosswalk } from '../../crosswalk/types.js';
 import type { Framework } from '../../framework/types.js';
 import { buildBriefView } from '../../report/view/build-brief-view.js';
@@ -130,11 +130,3 @@ export function warnUncovered(label: string, chars: string[]): void {
 }
 
 
-/** Every framework a crosswalk leads to from the profile's own, with the results derived for it. */
-function derivedFor(s: ScoredProfile, crosswalks: readonly LoadedCrosswalk[], catalogue: FrameworkCatalogue): { framework: Framework; assessment: DerivedAssessment }[] {
-  return crosswalks.flatMap((c) => {
-    const target = c.crosswalk.from === s.framework.id ? catalogue.get(c.crosswalk.to) : undefined;
-    if (!target) return [];
-    return [{ framework: target, assessment: derive({ crosswalk: c, source: s.framework, target, assessment: s.assessment }).assessment }];
-  });
-}
