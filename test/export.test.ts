@@ -15,6 +15,7 @@ const COLUMNS = [
   'citation_count', 'law', 'law_title', 'section', 'quote', 'url', 'confidence', 'checked', 'source',
   'notes', 'good_practice', 'shortfall', 'amendment', 'partial_note',
   'provision_lower', 'provision_upper', 'provision_attainment',
+  'derived_via', 'derived_from', 'derived_source_coverage',
 ];
 
 /** Exports through --out: a whole region is larger than the test helper's output buffer. */
@@ -78,6 +79,11 @@ describe('lexgap export --format csv', () => {
     expect(row(rows, 'A.2', 'a')).toMatchObject({ citation_count: '1', section: 's.2', law_title: 'Act No. 1', url: 'https://example.org/act1' });
     expect(row(rows, 'B.1', 'a')).toMatchObject({ answer: 'unknown', score: '', provision_answer: 'partial', provision_score: '0.5', provision_scored_from: 'provision' });
     expect(row(rows, 'B.2', 'a')).toMatchObject({ answer: '', provision_answer: '', provision_score: '', provision_scored_from: 'none' });
+  });
+
+  it('leaves the derived columns empty without --framework: every row is assessed', () => {
+    const { rows } = exportCsv([...MINI, 'test/fixtures/profiles/mini-mixed.yaml']);
+    for (const r of rows) expect(r).toMatchObject({ derived_via: '', derived_from: '', derived_source_coverage: '' });
   });
 
   it('exports every country of a folder, one block of rows each', () => {
@@ -158,5 +164,76 @@ describe('lexgap export: element-level gaps', () => {
 
   it("falls back to the provision's recommendation when the element has no amendment of its own", () => {
     expect(row(rows(), 'A.3', 'a')).toMatchObject({ answer: 'partial', shortfall: 'true', amendment: 'Fix the third.' });
+  });
+});
+
+describe('lexgap export --framework: derived, not assessed', () => {
+  // As in test/crosswalk.test.ts: the mini profiles (test/fixtures/profiles) read as mini-criteria
+  // through test/fixtures/crosswalk/crosswalks/mini-criteria-from-mini.yaml.
+  const DIRS = ['--frameworks', 'test/fixtures/frameworks', '--frameworks', 'test/fixtures/crosswalk'];
+  const DIRECT = 'test/fixtures/export/EE-mini-criteria.yaml'; // answers mini-criteria itself: K1 a not-met
+  const derivedCsv = () => exportCsv([...DIRS, '--framework', 'mini-criteria', 'test/fixtures/profiles', DIRECT]).rows;
+
+  it("has a row per element of the target framework for each profile, derived through the crosswalk", () => {
+    const rows = derivedCsv();
+    expect(rows).toHaveLength(4 * 8); // AA, BB, CC derived and EE assessed; mini-criteria: K1–K5, K6 a and b, K7
+    const aa = rows.filter((r) => r.country === 'AA');
+    expect(aa.map((r) => `${r.provision}(${r.element})`)).toEqual(['K1(a)', 'K2(a)', 'K3(a)', 'K4(a)', 'K5(a)', 'K6(a)', 'K6(b)', 'K7(a)']);
+    for (const r of aa) expect(r).toMatchObject({ framework: 'mini-criteria', framework_version: '1', derived_via: 'mini-criteria-from-mini', derived_from: 'mini 1', citation_count: '0' });
+  });
+
+  it('gives the answers `score --framework` derives, checked by hand', () => {
+    const rows = derivedCsv();
+    const aa = (p: string, e = 'a') => rows.find((r) => r.country === 'AA' && r.provision === p && r.element === e)!;
+    // AA: A.1 {a met, b partial} (weight 3, 0.75), A.2 {a met, b n/a, c unknown} (weight 1).
+    // K3 minimum 0.5: lowest (3×0.75 + 1×0.5)/4 = 0.6875 ≥ 0.5 → met. K4 minimum 0.8: 0.6875 ≤ 0.8 ≤
+    // highest (3×0.75 + 1×1)/4 = 0.8125 → unknown. K1 all-met A.1: b partial → not-met.
+    expect(aa('K3')).toMatchObject({ answer: 'met', score: '1' });
+    expect(aa('K4')).toMatchObject({ answer: 'unknown', score: '' });
+    expect(aa('K1')).toMatchObject({ answer: 'not-met', score: '0', shortfall: 'true', amendment: 'Meet one.' });
+    expect(aa('K7')).toMatchObject({ answer: '' }); // unmapped: never derived
+    // Source coverage: the applicable source elements read are A.1 a, b; A.2 a, c (b n/a); A.3 a;
+    // B.2 a (absent) = 6, of which A.1 a, b, A.2 a, A.3 a are assessed: 4/6 = 0.6667.
+    expect(aa('K1').derived_source_coverage).toBe('0.6667');
+
+    const scored = JSON.parse(lexgap(['score', ...DIRS, '--framework', 'mini-criteria', '--format', 'json', 'test/fixtures/profiles']).stdout).assessments;
+    for (const a of scored) {
+      for (const p of a.tiers.flatMap((t: any) => t.provisions)) {
+        for (const e of p.elements) {
+          const exported = rows.find((r) => r.country === a.country && r.provision === p.id && r.element === e.id)!;
+          expect(exported.answer, `${a.country} ${p.id}(${e.id})`).toBe(e.answer ?? '');
+        }
+      }
+    }
+  });
+
+  it('exports a profile that answers the target framework as it is, with the derived columns empty', () => {
+    const ee = derivedCsv().filter((r) => r.country === 'EE');
+    expect(ee).toHaveLength(8);
+    expect(ee[0]).toMatchObject({ provision: 'K1', answer: 'not-met', derived_via: '', derived_from: '', derived_source_coverage: '' });
+  });
+
+  it('validates against the schema, with the crosswalk and its caveats at the top of the JSON', () => {
+    const require = createRequire(import.meta.url);
+    const Ajv = require('ajv');
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/export.schema.json'), 'utf8'));
+    const result = lexgap(['export', ...DIRS, '--framework', 'mini-criteria', '--format', 'json', 'test/fixtures/profiles', DIRECT]);
+    expect(result.code, result.stderr).toBe(0);
+    const data = JSON.parse(result.stdout);
+    const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    expect(validate(data), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(data.derived).toEqual([
+      { crosswalk: 'mini-criteria-from-mini', crosswalk_title: 'Mini criteria from mini', from: { id: 'mini', version: '1' }, caveats: ['Test caveat one.', 'Test caveat two.'], countries: expect.arrayContaining(['AA', 'BB', 'CC']) },
+    ]);
+    expect(data.derived[0].countries).toHaveLength(3);
+    const k3 = data.rows.find((r: any) => r.country === 'AA' && r.provision === 'K3');
+    expect(k3).toMatchObject({ answer: 'met', derived_via: 'mini-criteria-from-mini', derived_from: 'mini 1', derived_source_coverage: 0.6667 });
+    expect(data.rows.find((r: any) => r.country === 'EE')).toMatchObject({ derived_via: null, derived_from: null, derived_source_coverage: null });
+  });
+
+  it('has no top-level `derived` in a plain JSON export', () => {
+    const data = JSON.parse(lexgap(['export', ...MINI, '--format', 'json', 'test/fixtures/profiles/mini-mixed.yaml']).stdout);
+    expect(data.version).toBe(3);
+    expect('derived' in data).toBe(false);
   });
 });

@@ -117,6 +117,7 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'profile files or folders of profiles')
     .addOption(formatOption(['csv', 'json']))
     .option('--out <file>', 'write to this file instead of printing')
+    .option('--framework <id>', 'export against this framework; rows of profiles that answer another are derived through a crosswalk, and marked so')
     .addOption(frameworksOption())
     .action(async (paths, options) => run(import('./commands/export.js').then((m) => m.exportData(paths, options))));
 

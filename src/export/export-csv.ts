@@ -9,6 +9,7 @@ export const EXPORT_CSV_COLUMNS = [
   'citation_count', 'law', 'law_title', 'section', 'quote', 'url', 'confidence', 'checked', 'source',
   'notes', 'good_practice', 'shortfall', 'amendment', 'partial_note',
   'provision_lower', 'provision_upper', 'provision_attainment',
+  'derived_via', 'derived_from', 'derived_source_coverage',
 ] as const;
 
 /** Several citations in one cell: the n-th value of every citation column belongs to the n-th citation. */

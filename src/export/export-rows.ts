@@ -3,6 +3,7 @@ import { provisionGap } from '../gaps/element-gaps.js';
 import type { Framework } from '../framework/types.js';
 import type { Evidence, Profile } from '../profile/types.js';
 import type { Assessment } from '../scoring/types.js';
+import { isDerived } from '../format/derived-text.js';
 
 /** One citation backing an element, with the cited law's title resolved. */
 export interface ExportCitation {
@@ -56,12 +57,19 @@ export interface ExportRow {
   provision_upper: number | null;
   /** Three-valued: attained, not-attained, undecided; or not-applicable. */
   provision_attainment: string;
+  /** Derived, not assessed: the crosswalk the row's answer was read through; null for an assessed row. */
+  derived_via: string | null;
+  /** The framework the derivation reads, "id version" (as in `score --framework --format csv`); null for an assessed row. */
+  derived_from: string | null;
+  /** The share of the applicable source elements the crosswalk reads that are assessed (0..1); null for an assessed row. */
+  derived_source_coverage: number | null;
 }
 
 /** Every element of the framework for one scored profile, in framework order; English text. */
 export function exportRows(framework: Framework, profile: Profile, assessment: Assessment): ExportRow[] {
   const laws = profile.laws ?? {};
   const results = new Map(assessment.tiers.flatMap((t) => t.provisions).map((p) => [p.id, p]));
+  const derived = derivedFields(assessment);
   return framework.tiers.flatMap((tier) =>
     tier.provisions.flatMap((provision) => {
       const result = results.get(provision.id)!;
@@ -99,10 +107,18 @@ export function exportRows(framework: Framework, profile: Profile, assessment: A
           provision_lower: round(result.bounds?.lower ?? null),
           provision_upper: round(result.bounds?.upper ?? null),
           provision_attainment: result.status,
+          ...derived,
         };
       });
     }),
   );
+}
+
+/** The same on every row of a profile: where its answers come from when they were derived through a crosswalk. */
+function derivedFields(assessment: Assessment): Pick<ExportRow, 'derived_via' | 'derived_from' | 'derived_source_coverage'> {
+  if (!isDerived(assessment)) return { derived_via: null, derived_from: null, derived_source_coverage: null };
+  const { crosswalk, from, sourceCoverage } = assessment.derived;
+  return { derived_via: crosswalk, derived_from: `${from.id} ${from.version}`, derived_source_coverage: round(sourceCoverage.coverage) };
 }
 
 /** A citation with no `elements` list backs the whole provision (as `validate` reads it). */
