@@ -108,7 +108,14 @@ const NODE_START = String.raw`(?:^[ ]*|[-?:][ ]+|[\[{,][ ]*)`;
  *  - `%` directives, `---` and `...` markers: several documents, or a directive;
  *  - the verbatim tag `!<…>`: `!<?>` would resolve in js-yaml;
  *  - `? ` complex keys, and `[…]:`/`{…}:` collection keys: the parsers turn them into text differently;
- *  - a null key (`~:`, `null:`, `: x`): js-yaml names it "null", the full reader "";
+ *  - a null key (`~:`, `null:`, `: x`, `{~}`): js-yaml names it "null", the full reader "";
+ *  - a list item with nothing after its `-` on the line: js-yaml 4.3 adds the next item of an outer
+ *    list to the inner one when the inner one's item is empty;
+ *  - a block scalar with an indentation indicator (`|2`, `>1-`): js-yaml keeps the spaces of its
+ *    blank lines where the full reader drops them;
+ *  - a block scalar whose first non-empty line holds only spaces: the full reader asks for an
+ *    indentation indicator, js-yaml reads on;
+ *  - `]#` or `}#`: the full reader wants a space before a comment;
  *  - a line over 1,000 characters: the full reader refuses implicit keys over 1,024;
  *  - a multi-line flow collection (`[` or `{` left open at the end of a line): the full reader warns
  *    about its closing bracket's indentation, js-yaml does not.
@@ -120,7 +127,12 @@ const FULL_READER_FEATURES = new RegExp(
     '!<',
     String.raw`${NODE_START}\?(?:[ \n]|$)`,
     String.raw`[\]}][ ]*:(?:[ \n]|$)`,
-    String.raw`${NODE_START}(?:~|[Nn]ull|NULL)?[ ]*:(?:[ \n]|$)`,
+    String.raw`${NODE_START}(?:~|[Nn]ull|NULL)?[ ]*:(?:[ \n,\]}]|$)`,
+    String.raw`[{,][ ]*(?:~|[Nn]ull|NULL)?[ ]*[,}]`,
+    String.raw`^[ ]*(?:-[ ]+)*-[ ]*(?:#[^\n]*)?$`,
+    String.raw`[|>][-+]?[ ]*(?:#[^\n]*)?\n\n*[ ]+\n`,
+    String.raw`[\]}]#`,
+    String.raw`[|>](?:[1-9][-+]?|[-+][1-9])[ ]*(?:#[^\n]*)?$`,
     String.raw`^[^\n]{1000}`,
   ].join('|'),
   'm',
