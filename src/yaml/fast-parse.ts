@@ -1,4 +1,5 @@
 import { load, Schema, Type, type LoadOptions } from 'js-yaml';
+import { needsFullReader } from './needs-full-reader.js';
 
 /**
  * The fast way to read a profile: js-yaml (about ten times faster than the `yaml` package) with a
@@ -95,64 +96,4 @@ function checkQuoted(input: string, from: number, end: number): void {
   if (!(end >= input.length || next === 0x20 || next === 0x0a || next === 0x3a || next === 0x2c || next === 0x5d || next === 0x7d)) {
     throw new Error('left to the full reader');
   }
-}
-
-/** Where a node may start: at the start of a line, after `- `, `? `, `: `, or after `[`, `{`, `,`. */
-const NODE_START = String.raw`(?:^[ ]*|[-?:][ ]+|[\[{,][ ]*)`;
-
-/**
- * Texts the fast reader leaves to the full one, found by a cheap look at the characters (a false
- * alarm costs only speed; what the node watcher above catches is not repeated here):
- *  - a tab anywhere: tabs in indentation are an error the full reader reports and reads past;
- *  - a carriage return: line ends other than \n are left to the full reader;
- *  - `%` directives, `---` and `...` markers: several documents, or a directive;
- *  - the verbatim tag `!<…>`: `!<?>` would resolve in js-yaml;
- *  - `? ` complex keys, and `[…]:`/`{…}:` collection keys: the parsers turn them into text differently;
- *  - a null key (`~:`, `null:`, `: x`, `{~}`): js-yaml names it "null", the full reader "";
- *  - a list item with nothing after its `-` on the line: js-yaml 4.3 adds the next item of an outer
- *    list to the inner one when the inner one's item is empty;
- *  - a block scalar with an indentation indicator (`|2`, `>1-`): js-yaml keeps the spaces of its
- *    blank lines where the full reader drops them;
- *  - a block scalar whose first non-empty line holds only spaces: the full reader asks for an
- *    indentation indicator, js-yaml reads on;
- *  - `]#` or `}#`: the full reader wants a space before a comment;
- *  - a line over 1,000 characters: the full reader refuses implicit keys over 1,024;
- *  - a multi-line flow collection (`[` or `{` left open at the end of a line): the full reader warns
- *    about its closing bracket's indentation, js-yaml does not.
- */
-const FULL_READER_FEATURES = new RegExp(
-  [
-    String.raw`[\t\r]`,
-    String.raw`^(?:%|---|\.\.\.)`,
-    '!<',
-    String.raw`${NODE_START}\?(?:[ \n]|$)`,
-    String.raw`[\]}][ ]*:(?:[ \n]|$)`,
-    String.raw`${NODE_START}(?:~|[Nn]ull|NULL)?[ ]*:(?:[ \n,\]}]|$)`,
-    String.raw`[{,][ ]*(?:~|[Nn]ull|NULL)?[ ]*[,}]`,
-    String.raw`^[ ]*(?:-[ ]+)*-[ ]*(?:#[^\n]*)?$`,
-    String.raw`[|>][-+]?[ ]*(?:#[^\n]*)?\n\n*[ ]+\n`,
-    String.raw`[\]}]#`,
-    String.raw`[|>](?:[1-9][-+]?|[-+][1-9])[ ]*(?:#[^\n]*)?$`,
-    String.raw`^[^\n]{1000}`,
-  ].join('|'),
-  'm',
-);
-
-export function needsFullReader(text: string): boolean {
-  return FULL_READER_FEATURES.test(text) || hasOpenFlowCollection(text);
-}
-
-/** A `[` or `{` not closed on its own line (outside quotes and comments, roughly): a multi-line flow collection. */
-function hasOpenFlowCollection(text: string): boolean {
-  let depth = 0;
-  for (let i = text.indexOf('[') < 0 && text.indexOf('{') < 0 ? text.length : 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) depth++;
-    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-    else if (c === 0x0a) {
-      if (depth > 0) return true;
-      depth = 0;
-    }
-  }
-  return depth > 0;
 }
