@@ -109,7 +109,7 @@ describe('the adversarial fixtures', () => {
       const findings = parseYaml('deep.yaml', deep, { fast: true }).findings;
       expect(findings.some((f) => f.severity === 'error' && f.code.startsWith('yaml-'))).toBe(true);
     }
-    expect(parseYaml('deep.yaml', flowDeep, { fast: true }).findings.map((f) => f.message)).toEqual(['the YAML is nested too deeply to read']);
+    expect(parseYaml('deep.yaml', flowDeep, { fast: true }).findings.map((f) => f.message)).toContain('the YAML is nested too deeply to read');
   });
 });
 
