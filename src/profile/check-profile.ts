@@ -19,9 +19,13 @@ export interface ProfileCheck {
   framework?: Framework;
 }
 
-/** Parses and checks one profile's text: YAML, its framework, the derived schema, then the semantic rules. */
-export function checkProfile(file: string, text: string, catalogue: FrameworkCatalogue, today: string): ProfileCheck {
-  const { parsed, findings } = parseYaml(file, text);
+/**
+ * Parses and checks one profile's text: YAML, its framework, the derived schema, then the semantic
+ * rules. The YAML is read by the fast reader when it can be (positions are then built only for a
+ * file with findings); `fullReader` reads it with the full one only, as the agreement tests do.
+ */
+export function checkProfile(file: string, text: string, catalogue: FrameworkCatalogue, today: string, options: { fullReader?: boolean } = {}): ProfileCheck {
+  const { parsed, findings } = parseYaml(file, text, { fast: !options.fullReader });
   // Data with YAML errors comes only from a file read past its tabs: its other mistakes are checked too.
   if (parsed.data === undefined) return { file, findings };
   const data = parsed.data;

@@ -1,13 +1,17 @@
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { fastParse } from './fast-parse.js';
 import { respaceTabs } from './respace-tabs.js';
 import type { YamlIssue } from './yaml-issue.js';
 
-/** A YAML document kept with its node positions, so findings can point at lines and columns. */
+/**
+ * A YAML document kept with its node positions, so findings can point at lines and columns. From the
+ * fast reader, `doc` and `lineCounter` are built on first use: a file with no finding never builds them.
+ */
 export interface ParsedYaml {
   file: string;
   text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
   /** The plain data, or undefined when the YAML itself is broken. */
   data: unknown;
 }
@@ -37,13 +41,22 @@ const PLAIN_WORDS: Record<string, string> = {
   BAD_ALIAS: 'an alias (*name) must refer to an anchor (&name) defined earlier',
 };
 
-/** Parses YAML 1.2 (so `NO`, `yes`, dates stay strings) and reports syntax problems as findings. */
-export function parseYaml(file: string, text: string): { parsed: ParsedYaml; findings: YamlIssue[] } {
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false } as const;
+
+/**
+ * Parses YAML 1.2 (so `NO`, `yes`, dates stay strings) and reports syntax problems as findings.
+ * With `fast`, a file the fast reader is sure of (see fast-parse.ts) is read by it, with no finding,
+ * and its positions are built only if a later check asks for one; every other file, and every file
+ * without `fast`, is read by the full reader, which is the reference.
+ */
+export function parseYaml(file: string, text: string, options: { fast?: boolean } = {}): { parsed: ParsedYaml; findings: YamlIssue[] } {
+  const fast = options.fast ? fastParse(text) : undefined;
+  if (fast) return { parsed: withLazyPositions(file, text, fast.data), findings: [] };
   const lineCounter = new LineCounter();
   const findings: YamlIssue[] = [];
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+    doc = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     doc = parseDocument('', { lineCounter: new LineCounter() });
@@ -60,7 +73,7 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; fin
     if (respaced !== undefined) {
       const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
       const respacedCounter = new LineCounter();
-      doc = parseDocument(respaced.text, { lineCounter: respacedCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+      doc = parseDocument(respaced.text, { lineCounter: respacedCounter, ...PARSE_OPTIONS });
       // Positions point into the file as written: a respaced line's columns move back by what it grew.
       counter = Object.assign(Object.create(respacedCounter) as LineCounter, {
         linePos(offset: number) {
@@ -96,6 +109,33 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; fin
     }
   }
   return { parsed: { file, text, doc, lineCounter: counter, data }, findings };
+}
+
+/**
+ * The fast reader's data, with the full reader's document of the same text built on first use. The
+ * fast reader answers only for a text the full reader reads with no error or warning and no tab, so
+ * that document, and every position taken from it, is the one the full reader would have given.
+ */
+function withLazyPositions(file: string, text: string, data: unknown): ParsedYaml {
+  let built: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const build = () => {
+    if (!built) {
+      const lineCounter = new LineCounter();
+      built = { doc: parseDocument(text, { lineCounter, ...PARSE_OPTIONS }), lineCounter };
+    }
+    return built;
+  };
+  return {
+    file,
+    text,
+    data,
+    get doc() {
+      return build().doc;
+    },
+    get lineCounter() {
+      return build().lineCounter;
+    },
+  };
 }
 
 /** The key written at `offset`: the rest of the line up to its colon. */

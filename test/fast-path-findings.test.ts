@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { FrameworkCatalogue } from '../src/framework/framework-catalogue.js';
+import { loadFrameworks } from '../src/framework/load-frameworks.js';
+import { checkProfile } from '../src/profile/check-profile.js';
+import { fastParse } from '../src/yaml/fast-parse.js';
+import { CACHE_DIR, ROOT } from './helpers/run-cli.js';
+import { disagreement } from './helpers/yaml-agreement.js';
+
+// Every YAML file the project holds, read by the fast path and by the full reader alone: the same
+// data, and the same findings (message, line, column, end, order), whichever reader took the file.
+process.env.LEXGAP_CACHE_DIR = CACHE_DIR;
+const TODAY = '2027-01-01';
+
+// Counts the yaml Documents built, to show that a file without findings builds none.
+vi.mock('yaml', async (original) => {
+  const yaml = await original<typeof import('yaml')>();
+  return { ...yaml, parseDocument: vi.fn(yaml.parseDocument) };
+});
+const documentsBuilt = () => vi.mocked(parseDocument).mock.calls.length;
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return yamlFiles(path);
+      return /\.ya?ml$/i.test(name) ? [path] : [];
+    });
+}
+
+const files = [...yamlFiles(join(ROOT, 'countries')), ...yamlFiles(join(ROOT, 'test/fixtures'))];
+let catalogue: FrameworkCatalogue;
+
+beforeAll(async () => {
+  const { frameworks } = await loadFrameworks([join(ROOT, 'frameworks'), join(ROOT, 'test/fixtures/frameworks')]);
+  catalogue = new FrameworkCatalogue(frameworks);
+});
+
+describe('the fast reading path agrees with the full reader on every YAML file of the project', () => {
+  it('finds files of both kinds, so the comparison below covers both readers', () => {
+    const fast = files.filter((f) => fastParse(readFileSync(f, 'utf8')) !== undefined);
+    expect(files.length).toBeGreaterThan(50);
+    expect(fast.length).toBeGreaterThan(30); // every shipped country profile among them
+    expect(files.length - fast.length).toBeGreaterThan(5); // tabs, anchors, broken YAML…
+    for (const country of files.filter((f) => f.includes('/countries/'))) expect(fast).toContain(country);
+  });
+
+  it.each(files.map((f) => [relative(ROOT, f)]))('%s: the same data', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    expect(disagreement(text)).toBeUndefined();
+  });
+
+  it.each(files.map((f) => [relative(ROOT, f)]))('%s: the same findings, in the same order, at the same places', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const fast = checkProfile(file, text, catalogue, TODAY);
+    const full = checkProfile(file, text, catalogue, TODAY, { fullReader: true });
+    expect(fast.findings).toEqual(full.findings);
+    expect(fast.profile).toEqual(full.profile);
+    expect(fast.framework?.id).toBe(full.framework?.id);
+  });
+});
+
+describe('positions are built only when a check points at something', () => {
+  const profile = () => readFileSync(join(ROOT, 'countries/VN.yaml'), 'utf8');
+
+  it('a profile with no findings never builds the yaml document', () => {
+    const before = documentsBuilt();
+    const check = checkProfile('VN.yaml', profile(), catalogue, TODAY);
+    expect(check.findings).toEqual([]);
+    expect(documentsBuilt()).toBe(before);
+    checkProfile('VN.yaml', profile(), catalogue, TODAY, { fullReader: true });
+    expect(documentsBuilt()).toBe(before + 1); // the counter does count what the full reader builds
+  });
+
+  it('a profile with findings builds it once, for all of its findings', () => {
+    const text = profile().replace(/^assessed: .*$/m, 'assessed: 2031-02-30').replace(/^country: .*$/m, 'country: Philippines');
+    const before = documentsBuilt();
+    expect(checkProfile('VN.yaml', text, catalogue, TODAY).findings.length).toBe(2);
+    expect(documentsBuilt()).toBe(before + 1);
+  });
+
+  it('a finding in a fast-read profile points at the line of the mistake', () => {
+    const text = profile().replace(/^assessed: .*$/m, 'assessed: 2031-02-30');
+    expect(fastParse(text)).toBeDefined();
+    const line = text.split('\n').findIndex((l) => l.startsWith('assessed:')) + 1;
+    const check = checkProfile('VN.yaml', text, catalogue, TODAY);
+    expect(check.findings.map((f) => [f.code, f.line, f.col])).toEqual([['impossible-date', line, 11]]);
+  });
+});
