@@ -1,24 +1,30 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticProfile } from '../bench/make-profiles.mjs';
-import { lexgap } from './helpers/run-cli.js';
+import { CACHE_DIR, lexgap as run, type CliResult } from './helpers/run-cli.js';
 
 // LEXGAP_WORKERS=0 checks every file on the main thread; LEXGAP_WORKERS=2 uses two worker threads
 // whatever the number of files (unset, workers start only from 200 files to check). Both paths must
-// print the same bytes and exit with the same code. The result cache is off here: every file is checked.
-const MAIN_THREAD = { LEXGAP_WORKERS: '0', LEXGAP_CACHE_DIR: '' };
-const WORKERS = { LEXGAP_WORKERS: '2', LEXGAP_CACHE_DIR: '' };
+// print the same bytes and exit with the same code. The result packs are removed before each run, so
+// every file is checked (the compiled validators stay cached: the runs stay quick).
+const MAIN_THREAD = { LEXGAP_WORKERS: '0' };
+const WORKERS = { LEXGAP_WORKERS: '2' };
+
+function lexgap(args: string[], options: { env: Record<string, string> }): CliResult {
+  for (const name of readdirSync(CACHE_DIR).filter((n) => n.startsWith('results-'))) rmSync(join(CACHE_DIR, name));
+  return run(args, options);
+}
 
 let folder: string;
 
 beforeAll(() => {
   // Valid profiles with warnings, every kind of broken file (binary, empty, Latin-1, tabs, alias bomb,
-  // unknown framework, duplicate keys), planted mistakes and synthetic valid profiles: 40-odd files.
+  // unknown framework, duplicate keys), planted mistakes and synthetic valid profiles: 32 files.
   folder = mkdtempSync(join(tmpdir(), 'lexgap-workers-'));
-  for (const name of readdirSync('countries').filter((n) => n.endsWith('.yaml'))) copyFileSync(join('countries', name), join(folder, name));
+  for (const name of ['BN.yaml', 'PH.yaml']) copyFileSync(join('countries', name), join(folder, name));
   for (const name of readdirSync('test/fixtures/bad')) copyFileSync(join('test/fixtures/bad', name), join(folder, `bad-${name}`));
   copyFileSync('test/fixtures/profiles-asean/planted-mistakes.yaml', join(folder, 'planted-mistakes.yaml'));
   const framework = parse(readFileSync('frameworks/asean-ocsea.yaml', 'utf8'));
@@ -28,7 +34,6 @@ beforeAll(() => {
 describe('worker threads', () => {
   it.each([
     [['validate']],
-    [['validate', '--format', 'json']],
     [['score']],
     [['score', '--format', 'csv']],
     [['export']],
