@@ -55,7 +55,9 @@ export class ResultCache {
   private constructor(private readonly name: string, private readonly context: string) {}
 
   static open(need: Need, catalogue: FrameworkCatalogue, date: string, folders: readonly string[]): ResultCache {
-    const context = cacheKey(codeIdentity(), need, JSON.stringify(catalogue.loaded), date);
+    // The frameworks by the hash of their text (the whole framework only for one not read from a file).
+    const frameworks = catalogue.loaded.map((l) => `${l.file}\u0000${l.sourceHash ?? JSON.stringify(l.framework)}`);
+    const context = cacheKey(codeIdentity(), need, ...frameworks, date);
     const cache = new ResultCache(`${PREFIX}${cacheKey(need, ...[...new Set(folders)].sort())}.pack`, context);
     cache.load();
     return cache;
