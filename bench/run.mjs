@@ -2,10 +2,10 @@
 // Markdown table per group for the README's "Speed" section. Timings are medians of repeated runs on this
 // machine; nothing here is asserted in tests.
 //   BENCH_RUNS=15          runs per start-up figure (the slower figures take fewer)
-//   BENCH_SCALE_MAX=10000  adds the 10,000-profile row (about two minutes)
+//   BENCH_SCALE_MAX=10000  adds the 10,000-profile row
 //   BENCH_PDF=0            leaves out the PDF group (about four minutes; needs Chromium)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -100,8 +100,8 @@ console.log(
   ),
 );
 
-// 3. Scale: validate + score of N synthetic profiles, each run once.
-console.log('\n**Scale**: validate + score of N synthetic profiles, every element answered, a citation on each provision (one run each)\n');
+// 3. Scale: validate + score of N synthetic profiles, each run once with an empty result cache and once warm.
+console.log(`\n**Scale**: validate + score of N synthetic profiles, every element answered, a citation on each provision (one run each: cold = empty result cache, every file checked, in worker threads from 200 files; warm = the same files again, from the cache; ${availableParallelism()} cores)\n`);
 console.log(SCALE_HEADER.join('\n'));
 for (const row of scaleRows()) console.log(`| ${row.join(' | ')} |`);
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,4 +46,44 @@ export function writeCache(name: string, produce: () => string): void {
 export function dropCache(name: string): void {
   const dir = cacheDir();
   if (dir) rmSync(join(dir, name), { force: true });
+}
+
+/** The bytes of a cache entry (a pack of many small entries, say); undefined when missing or off. */
+export function readCacheBytes(name: string): Buffer | undefined {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  try {
+    return readFileSync(join(dir, name));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes an entry from several chunks at once, atomically, as writeCache does for text. */
+export function writeCacheBytes(name: string, produce: () => readonly Uint8Array[]): void {
+  const dir = cacheDir();
+  if (!dir) return;
+  const file = join(dir, name);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, Buffer.concat(produce()));
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Removes the entries whose names start with `prefix` and that were last written more than `days` ago. */
+export function pruneCache(prefix: string, days: number): void {
+  const dir = cacheDir();
+  if (!dir) return;
+  const before = Date.now() - days * 24 * 3600 * 1000;
+  try {
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(prefix) && statSync(join(dir, name)).mtimeMs < before) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // a cache that cannot be listed is left as it is
+  }
 }

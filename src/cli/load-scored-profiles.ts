@@ -1,19 +1,23 @@
+import { checkFiles, type FileResult } from '../check/check-files.js';
+import type { Need } from '../check/check-text.js';
 import { countErrors } from '../findings/finding.js';
 import { formatFinding } from '../findings/format-findings.js';
 import { note } from '../ground/notes.js';
 import { plural } from '../ground/plural.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
-import { score } from '../scoring/score.js';
 import type { ScoredProfile } from '../scoring/types.js';
 import { collectProfileFiles } from './collect-files.js';
-import { checkProfileFiles, loadCatalogue } from './load-inputs.js';
+import { loadCatalogue } from './load-inputs.js';
 
-export interface LoadedScores {
-  scored: ScoredProfile[];
+export interface LoadedScores<T = ScoredProfile> {
+  scored: T[];
   /** A profile or framework had errors: the command exits 1 after doing what it can. */
   failed: boolean;
   catalogue: FrameworkCatalogue;
 }
+
+/** A valid profile's assessment without the profile, or with its element detail left out (see assessment-summary.ts). */
+export type ScoredSummary = Pick<ScoredProfile, 'file' | 'framework' | 'assessment'> & { summary: boolean };
 
 /**
  * Loads, checks and scores profiles for every command that works on valid ones (score, report,
@@ -21,23 +25,36 @@ export interface LoadedScores {
  * (`<file>: not <verb> — …`); warnings are summed in one line pointing to `lexgap validate`.
  */
 export async function loadScoredProfiles(paths: readonly string[], frameworkDirs: readonly string[], verb: string): Promise<LoadedScores> {
+  const { results, failed, catalogue } = await load(paths, frameworkDirs, verb, () => 'full');
+  const scored = results.flatMap((r) => (r.profile && r.assessment ? [{ file: r.file, framework: catalogue.get(r.frameworkId!)!, profile: r.profile, assessment: r.assessment }] : []));
+  return { scored, failed, catalogue };
+}
+
+/**
+ * As loadScoredProfiles, for outputs that read only the assessment; with `summarise(files)` true
+ * they get its summary, so that 10,000 profiles take tens of MB, not gigabytes.
+ */
+export async function loadScoredSummaries(paths: readonly string[], frameworkDirs: readonly string[], verb: string, summarise: (files: number) => boolean): Promise<LoadedScores<ScoredSummary>> {
+  let summary = false;
+  const { results, failed, catalogue } = await load(paths, frameworkDirs, verb, (files) => ((summary = summarise(files)) ? 'summary' : 'full'));
+  const scored = results.flatMap((r) => (r.assessment ? [{ file: r.file, framework: catalogue.get(r.frameworkId!)!, assessment: r.assessment, summary }] : []));
+  return { scored, failed, catalogue };
+}
+
+async function load(paths: readonly string[], frameworkDirs: readonly string[], verb: string, need: (files: number) => Need): Promise<{ results: FileResult[]; failed: boolean; catalogue: FrameworkCatalogue }> {
   const files = await collectProfileFiles(paths);
   const { catalogue, findings: frameworkFindings } = await loadCatalogue(frameworkDirs);
-  const { checks, sources } = await checkProfileFiles(files, catalogue);
-  const scored: ScoredProfile[] = [];
+  const checks = await checkFiles(files, catalogue, { need: need(files.length), frames: 'errors' });
   const warned: { file: string; count: number }[] = [];
   for (const check of checks) {
     const errors = check.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
       process.stderr.write(`${check.file}: not ${verb} — ${plural(errors.length, 'error')}:\n`);
-      for (const f of errors) process.stderr.write(formatFinding(f, sources.get(f.file)) + '\n');
+      for (const f of errors) process.stderr.write(formatFinding(f, f.file === check.file ? check.source : undefined) + '\n');
       process.stderr.write('\n');
       continue;
     }
     if (check.findings.length > 0) warned.push({ file: check.file, count: check.findings.length });
-    if (check.profile && check.framework) {
-      scored.push({ file: check.file, framework: check.framework, profile: check.profile, assessment: score(check.framework, check.profile) });
-    }
   }
   if (warned.length > 0) {
     const total = warned.reduce((n, w) => n + w.count, 0);
@@ -46,5 +63,5 @@ export async function loadScoredProfiles(paths: readonly string[], frameworkDirs
   }
   for (const f of frameworkFindings) process.stderr.write(formatFinding(f) + '\n');
   const failed = checks.some((c) => countErrors(c.findings) > 0) || countErrors(frameworkFindings) > 0;
-  return { scored, failed, catalogue };
+  return { results: checks, failed, catalogue };
 }

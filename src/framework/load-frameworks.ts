@@ -32,7 +32,7 @@ export async function loadFrameworks(dirs: readonly string[]): Promise<{ framewo
         findings.push({ file, line: 1, col: 1, severity: 'error', code: 'duplicate-framework', message: `framework id "${twin.framework.id}" is also used by ${twin.file}`, hint: 'give each framework its own id' });
         continue;
       }
-      frameworks.push({ framework: checked.framework, file });
+      frameworks.push({ framework: checked.framework, file, sourceHash: cacheKey(text) });
     }
   }
   const defaults = frameworks.filter((f) => f.framework.default === true);

@@ -83,4 +83,6 @@ export interface Framework {
 export interface LoadedFramework {
   framework: Framework;
   file: string;
+  /** A hash of the file's text: the result cache's key names the frameworks a result was checked against. */
+  sourceHash?: string;
 }

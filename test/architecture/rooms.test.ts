@@ -10,6 +10,7 @@ import { ROOT } from '../helpers/run-cli.js';
  */
 const FLOORS: readonly (readonly string[])[] = [
   ['cli'],
+  ['check'],
   ['serve', 'edit'],
   ['report', 'diff', 'export', 'format', 'agree'],
   ['scoring', 'crosswalk', 'gaps'],

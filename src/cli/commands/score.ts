@@ -15,8 +15,9 @@ import { textIn } from '../../framework/text.js';
 import type { Framework } from '../../framework/types.js';
 import type { Assessment } from '../../scoring/types.js';
 import { EXIT, UsageError } from '../../ground/errors.js';
-import { loadCrosswalks } from '../load-inputs.js';
-import { loadScoredProfiles } from '../load-scored-profiles.js';
+import { checkFiles } from '../../check/check-files.js';
+import { loadCatalogue, loadCrosswalks } from '../load-inputs.js';
+import { loadScoredProfiles, loadScoredSummaries, type ScoredSummary } from '../load-scored-profiles.js';
 import { pickFramework } from '../pick-framework.js';
 
 export interface ScoreOptions {
@@ -35,19 +36,25 @@ export interface ScoreOptions {
 export async function score(paths: string[], options: ScoreOptions): Promise<number> {
   const gapLimit = parseGapLimit(options.gaps);
   const bar = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
-  const loaded = await loadScoredProfiles(paths, options.frameworks, 'scored');
+  // The CSV and the comparison of several countries print only figures: they keep summaries (flat memory in N).
+  const light = options.by === 'tier' && options.framework === undefined && (options.format === 'csv' || options.format === 'text');
+  const loaded = light
+    ? await loadScoredSummaries(paths, options.frameworks, 'scored', (files) => options.format === 'csv' || files > 1)
+    : await loadScoredProfiles(paths, options.frameworks, 'scored');
   const { catalogue } = loaded;
   const target = options.framework === undefined ? undefined : pickFramework(catalogue, options.framework);
-  let scored = loaded.scored;
+  let scored: readonly ScoredSummary[] | ScoredProfile[] = loaded.scored;
 
   let underived = false;
   if (target) {
-    const derived = await deriveForTarget(scored, target, catalogue, options.frameworks);
+    const derived = await deriveForTarget(scored as ScoredProfile[], target, catalogue, options.frameworks);
     scored = derived.results;
     underived = derived.failed;
   }
+  // Of several files only one was valid: its text output is the detailed one, from the full profile.
+  if (light && options.format === 'text' && scored.length === 1 && (scored[0] as ScoredSummary).summary) scored = await rescoreInFull(scored[0]!.file, options.frameworks);
 
-  process.stdout.write(options.by === 'focus-area' ? focusAreaOutput(scored, options.format) : tierOutput(scored, options.format, gapLimit, target !== undefined));
+  process.stdout.write(options.by === 'focus-area' ? focusAreaOutput(scored as ScoredProfile[], options.format) : tierOutput(scored, options.format, gapLimit, target !== undefined));
 
   const failed = loaded.failed || underived;
   const below = bar === undefined ? false : reportFailUnder(scored.map((s) => s.assessment), bar, options.bound ?? 'assessed');
@@ -83,7 +90,15 @@ export async function deriveForTarget(
   return { results, failed: missing.size > 0 || countErrors(findings) > 0 };
 }
 
-function tierOutput(scored: ScoredProfile[], format: ScoreOptions['format'], gapLimit: number | undefined, derivedColumns: boolean): string {
+/** One valid profile scored again with its element detail, quietly (its findings were reported already). */
+async function rescoreInFull(file: string, frameworkDirs: readonly string[]): Promise<ScoredProfile[]> {
+  const { catalogue } = await loadCatalogue(frameworkDirs);
+  const [check] = await checkFiles([file], catalogue, { need: 'full', frames: 'errors' });
+  if (!check?.profile || !check.assessment) throw new UsageError(`${file} changed while lexgap read it`, 'run the command again');
+  return [{ file, framework: catalogue.get(check.frameworkId!)!, profile: check.profile, assessment: check.assessment }];
+}
+
+function tierOutput(scored: readonly Pick<ScoredProfile, 'framework' | 'assessment'>[], format: ScoreOptions['format'], gapLimit: number | undefined, derivedColumns: boolean): string {
   const assessments = scored.map((s) => s.assessment);
   if (format === 'json') return scoreJson(scored);
   if (format === 'csv') return scoreCsv(assessments, { derivedColumns });
@@ -107,7 +122,7 @@ function focusAreaOutput(scored: ScoredProfile[], format: ScoreOptions['format']
 }
 
 /** One comparison table per framework, then each country's most urgent gaps by id and title. */
-function comparisonsText(scored: ScoredProfile[], gaps: number): string {
+function comparisonsText(scored: readonly Pick<ScoredProfile, 'framework' | 'assessment'>[], gaps: number): string {
   const out: string[] = [];
   for (const [framework, assessments] of groupByFramework(scored)) {
     const notice = derivedNotice(framework, assessments);
@@ -128,7 +143,7 @@ function comparisonsText(scored: ScoredProfile[], gaps: number): string {
   return out.join('\n');
 }
 
-function groupByFramework(scored: readonly ScoredProfile[]): Map<Framework, Assessment[]> {
+function groupByFramework(scored: readonly Pick<ScoredProfile, 'framework' | 'assessment'>[]): Map<Framework, Assessment[]> {
   const byFramework = new Map<Framework, Assessment[]>();
   for (const { framework, assessment } of scored) byFramework.set(framework, [...(byFramework.get(framework) ?? []), assessment]);
   return byFramework;

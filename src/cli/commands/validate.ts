@@ -2,7 +2,8 @@ import { countErrors, sortFindings } from '../../findings/finding.js';
 import { formatFinding, summarise } from '../../findings/format-findings.js';
 import { EXIT, UsageError } from '../../ground/errors.js';
 import { collectProfileFiles } from '../collect-files.js';
-import { checkProfileFiles, loadCatalogue } from '../load-inputs.js';
+import { checkFiles } from '../../check/check-files.js';
+import { loadCatalogue } from '../load-inputs.js';
 
 export interface ValidateOptions {
   format: 'text' | 'json';
@@ -16,7 +17,9 @@ export async function validate(paths: string[], options: ValidateOptions): Promi
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const files = await collectProfileFiles(paths);
   const { catalogue, findings: frameworkFindings } = await loadCatalogue(options.frameworks);
-  const { checks, sources } = await checkProfileFiles(files, catalogue);
+  // Only the findings are kept, and the text of the files that have some (for code frames).
+  const checks = await checkFiles(files, catalogue, { need: 'findings', frames: 'findings' });
+  const sources = new Map(checks.filter((c) => c.source !== undefined).map((c) => [c.file, c.source!]));
   const findings = sortFindings([...frameworkFindings, ...checks.flatMap((c) => c.findings)]);
   const errors = countErrors(findings);
   const warnings = findings.length - errors;

@@ -1,0 +1,131 @@
+import { extname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { LoadedFramework } from '../framework/types.js';
+import type { CheckedText, Need } from './check-text.js';
+
+/**
+ * Where the worker's code is: the one place that names it. Unbundled this is
+ * dist/check/check-worker.js; a bundle must emit src/check/check-worker.ts as its own entry,
+ * `check-worker.js`, in the folder of the module that holds this line.
+ */
+export const WORKER_URL = new URL(`./check-worker${extname(import.meta.url)}`, import.meta.url);
+
+export interface WorkerData {
+  loaded: readonly LoadedFramework[];
+  date: string;
+  need: Need;
+}
+export interface WorkerBatch {
+  items: { index: number; file: string; text: string }[];
+}
+/** A result without a value: the worker failed on that file, and the main thread checks it itself. */
+export interface WorkerReply {
+  results: { index: number; value?: CheckedText }[];
+}
+
+type Item = WorkerBatch['items'][number];
+interface Slot {
+  worker: Worker;
+  inFlight: Item[][];
+  alive: boolean;
+}
+
+/** Files per message: fewer, larger messages; small enough to keep both workers busy to the end. */
+const BATCH = 8;
+/** Batches in flight per worker: one being checked, one waiting, so a worker never idles on a round trip. */
+const DEPTH = 2;
+
+/**
+ * A small pool of worker threads checking profile texts. Results come back through `onResult`,
+ * in any order; the caller puts them in order. A worker that cannot start, crashes or exits hands
+ * its unfinished files to `onOrphan` (the main thread checks them itself): never a hang, never a
+ * lost file.
+ */
+export class CheckPool {
+  private readonly slots: Slot[] = [];
+  private pending: Item[] = [];
+  private waiters: (() => void)[] = [];
+  /** Every file is submitted: a short last batch goes out too. */
+  private ending = false;
+
+  constructor(
+    size: number,
+    data: WorkerData,
+    private readonly onResult: (index: number, value: CheckedText | undefined) => void,
+    private readonly onOrphan: (items: Item[]) => void,
+  ) {
+    for (let i = 0; i < size; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(WORKER_URL, { workerData: data });
+      } catch {
+        continue; // cannot start (frameworks not cloneable, no worker file): the main thread does the work
+      }
+      const slot: Slot = { worker, inFlight: [], alive: true };
+      worker.on('message', (reply: WorkerReply) => {
+        slot.inFlight.shift();
+        for (const r of reply.results) this.onResult(r.index, r.value);
+        this.pump();
+      });
+      const fail = () => {
+        if (!slot.alive) return;
+        slot.alive = false;
+        const lost = slot.inFlight.flat();
+        slot.inFlight = [];
+        if (lost.length) this.onOrphan(lost);
+        if (!this.slots.some((s) => s.alive)) {
+          const rest = this.pending;
+          this.pending = [];
+          if (rest.length) this.onOrphan(rest);
+        }
+        this.pump();
+      };
+      worker.on('error', fail);
+      worker.on('exit', fail);
+      this.slots.push(slot);
+    }
+  }
+
+  get usable(): boolean {
+    return this.slots.some((s) => s.alive);
+  }
+
+  /** Queues one file; resolves once the queue is short enough to take more (the caller reads ahead no further). */
+  async submit(item: Item): Promise<void> {
+    if (!this.usable) {
+      this.onOrphan([item]);
+      return;
+    }
+    this.pending.push(item);
+    this.pump();
+    while (this.usable && this.pending.length > BATCH * DEPTH * this.slots.length) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Sends what is pending, even a short last batch. */
+  flush(): void {
+    this.ending = true;
+    this.pump();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => (s.alive ? ((s.alive = false), s.worker.terminate()) : undefined)));
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      while (slot.alive && slot.inFlight.length < DEPTH && (this.pending.length >= BATCH || (this.ending && this.pending.length > 0))) {
+        const items = this.pending.splice(0, BATCH);
+        slot.inFlight.push(items);
+        slot.worker.postMessage({ items } satisfies WorkerBatch);
+      }
+    }
+    if (!this.usable && this.pending.length) {
+      const rest = this.pending;
+      this.pending = [];
+      this.onOrphan(rest);
+    }
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+}
