@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, Options } from 'ajv';
+import { runCachedScript } from '../cache/code-cache.js';
 import { cacheKey, dropCache, readCache, writeCache } from '../cache/disk-cache.js';
 
 /** A compiled JSON Schema validator: returns true, or false with `errors` set. */
@@ -26,7 +27,7 @@ export function compileValidator(schema: object): Validate {
   const name = `validator-${cacheKey(ajvVersion, JSON.stringify(AJV_OPTIONS), ANNOTATIONS.join(), JSON.stringify(schema))}.cjs`;
   const cached = readCache(name);
   if (cached !== undefined) {
-    const validate = loadStandalone(cached);
+    const validate = loadStandalone(cached, name);
     if (validate) return validate;
     dropCache(name); // a damaged entry is rebuilt, never trusted
   }
@@ -39,14 +40,35 @@ export function compileValidator(schema: object): Validate {
   return validate;
 }
 
-/** The standalone code is CommonJS that requires Ajv's runtime helpers: it gets our `require`. */
-function loadStandalone(code: string): Validate | undefined {
+/**
+ * The standalone code is CommonJS that requires Ajv's runtime helpers: it gets our `require`. It runs
+ * with V8's code cache (src/cache/code-cache.ts), saved after the first validation, when V8 has
+ * compiled the functions that validation called.
+ */
+function loadStandalone(code: string, name: string): Validate | undefined {
   try {
+    const script = runCachedScript(`(function (require, module, exports) {${code}\n})`, name);
     const module = { exports: {} as Record<string, unknown> };
-    new Function('require', 'module', 'exports', code)(require, module, module.exports);
+    (script.value as (...args: unknown[]) => void)(require, module, module.exports);
     const validate = module.exports.default ?? module.exports;
-    return typeof validate === 'function' ? (validate as Validate) : undefined;
+    if (typeof validate !== 'function') return undefined;
+    return script.fromCache ? (validate as Validate) : afterFirstCall(validate as Validate, () => script.saveCodeCache());
   } catch {
     return undefined;
   }
+}
+
+/** `validate`, calling `then` once after its first validation. */
+function afterFirstCall(validate: Validate, then: () => void): Validate {
+  let first = true;
+  const wrapped: Validate = (data: unknown) => {
+    const valid = validate(data);
+    wrapped.errors = validate.errors;
+    if (first) {
+      first = false;
+      then();
+    }
+    return valid;
+  };
+  return wrapped;
 }
