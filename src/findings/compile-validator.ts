@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, Options } from 'ajv';
 import { runCachedScript } from '../cache/code-cache.js';
-import { cacheKey, dropCache, readCache, writeCache } from '../cache/disk-cache.js';
+import { cacheKey, dropCache, readCacheBytes, writeCache } from '../cache/disk-cache.js';
 
 /** A compiled JSON Schema validator: returns true, or false with `errors` set. */
 export type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -25,7 +25,7 @@ const ANNOTATIONS = ['errorHint', 'markdownDescription'];
 export function compileValidator(schema: object): Validate {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
   const name = `validator-${cacheKey(ajvVersion, JSON.stringify(AJV_OPTIONS), ANNOTATIONS.join(), JSON.stringify(schema))}.cjs`;
-  const cached = readCache(name);
+  const cached = readCacheBytes(name);
   if (cached !== undefined) {
     const validate = loadStandalone(cached, name);
     if (validate) return validate;
@@ -40,14 +40,17 @@ export function compileValidator(schema: object): Validate {
   return validate;
 }
 
+const WRAP_START = Buffer.from('(function (require, module, exports) {');
+const WRAP_END = Buffer.from('\n})');
+
 /**
  * The standalone code is CommonJS that requires Ajv's runtime helpers: it gets our `require`. It runs
  * with V8's code cache (src/cache/code-cache.ts), saved after the first validation, when V8 has
  * compiled the functions that validation called.
  */
-function loadStandalone(code: string, name: string): Validate | undefined {
+function loadStandalone(code: Buffer, name: string): Validate | undefined {
   try {
-    const script = runCachedScript(`(function (require, module, exports) {${code}\n})`, name);
+    const script = runCachedScript(Buffer.concat([WRAP_START, code, WRAP_END]), name);
     const module = { exports: {} as Record<string, unknown> };
     (script.value as (...args: unknown[]) => void)(require, module, module.exports);
     const validate = module.exports.default ?? module.exports;
