@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, Options } from 'ajv';
 import { runCachedScript } from '../cache/code-cache.js';
-import { cacheKey, dropCache, readCacheBytes, writeCache } from '../cache/disk-cache.js';
+import { cacheDir, cacheKey, dropCache, readCacheBytes, writeCacheBytes } from '../cache/disk-cache.js';
 
 /** A compiled JSON Schema validator: returns true, or false with `errors` set. */
 export type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -35,9 +35,12 @@ export function compileValidator(schema: object): Validate {
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: 'string' });
   const validate = ajv.compile(schema) as Validate;
+  if (!cacheDir()) return validate;
   const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, validate: unknown) => string }).default;
-  writeCache(name, () => standalone(ajv, validate));
-  return validate;
+  const code = Buffer.from(standalone(ajv, validate));
+  writeCacheBytes(name, () => code);
+  // This run uses the code the next runs will load, so it already keeps V8's compiled code for them.
+  return loadStandalone(code, name) ?? validate;
 }
 
 const WRAP_START = Buffer.from('(function (require, module, exports) {');
