@@ -3,7 +3,8 @@
 // (an npm package, a file of lexgap's, Node's internals, the garbage collector) and the top functions.
 //   node --cpu-prof --cpu-prof-dir=prof bin/lexgap.js validate countries/
 //   node bench/profile-summary.mjs prof/*.cpuprofile [--top 12]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const top = args.includes('--top') ? Number(args[args.indexOf('--top') + 1]) : 12;
@@ -13,9 +14,31 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+/**
+ * In the bundle (dist/bundle/), the file a line came from: esbuild writes `// src/…` or
+ * `// node_modules/…` above each module's code. A frame from the bundle is read as a frame of that file
+ * (its line number stays the bundle's).
+ */
+const bundleFiles = new Map();
+function unbundle(callFrame) {
+  const file = /\/dist\/bundle\/[^/]+\.js$/.test(callFrame.url) && callFrame.url.startsWith('file://') ? fileURLToPath(callFrame.url) : undefined;
+  if (!file || !existsSync(file)) return callFrame;
+  if (!bundleFiles.has(file)) {
+    const starts = [];
+    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(line);
+      if (m) starts.push([i, m[1]]);
+    });
+    bundleFiles.set(file, starts);
+  }
+  const from = bundleFiles.get(file).findLast(([line]) => line <= callFrame.lineNumber);
+  // Above the first module: esbuild's own helpers, mostly __commonJS running (and V8 compiling) a bundled CommonJS module's body.
+  return { ...callFrame, url: from ? `file:///bundle/${from[1]}` : '(esbuild runtime: loading bundled CommonJS modules)' };
+}
+
 /** The module a function belongs to: the npm package, lexgap's own file, or what V8 calls it. */
 export function moduleOf(callFrame) {
-  const { url, functionName } = callFrame;
+  const { url, functionName } = unbundle(callFrame);
   // Code with no file: V8's builtins, and the validator lexgap loads from its cache with new Function.
   if (!url) return functionName.startsWith('(') ? functionName : '(no file: builtins, cached Ajv validator)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
@@ -34,7 +57,7 @@ export function summarise(profile) {
   const modules = new Map();
   const functions = new Map();
   for (const [id, us] of self) {
-    const { callFrame } = byId.get(id);
+    const callFrame = unbundle(byId.get(id).callFrame);
     const mod = moduleOf(callFrame);
     modules.set(mod, (modules.get(mod) ?? 0) + us);
     const path = /node_modules\//.test(callFrame.url) ? callFrame.url.replace(/^.*node_modules\//, '') : callFrame.url.replace(/^.*\/(dist|src|bench)\//, '$1/');

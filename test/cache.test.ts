@@ -14,13 +14,16 @@ describe('the compiled-validator cache', () => {
     const entries = readdirSync(dir);
     expect(entries.some((e) => e.startsWith('validator-'))).toBe(true);
     expect(entries.some((e) => e.startsWith('framework-'))).toBe(true);
+    expect(entries.some((e) => e.startsWith('code-'))).toBe(true); // V8's compiled code for the validators
     const warm = lexgap(['validate', '--format', 'json', PLANTED], { env });
+    const compiled = lexgap(['validate', '--format', 'json', PLANTED], { env });
     for (const entry of entries) writeFileSync(join(dir, entry), 'this is not JavaScript {');
     const damaged = lexgap(['validate', '--format', 'json', PLANTED], { env });
+    const repaired = lexgap(['validate', '--format', 'json', PLANTED], { env });
     const off = lexgap(['validate', '--format', 'json', PLANTED], { env: { LEXGAP_CACHE_DIR: '' } });
     expect(cold.code).toBe(1);
     expect(JSON.parse(cold.stdout).findings).toHaveLength(5);
-    for (const run of [warm, damaged, off]) {
+    for (const run of [warm, compiled, damaged, repaired, off]) {
       expect(run.code).toBe(1);
       expect(run.stdout).toBe(cold.stdout);
       expect(run.stderr).toBe('');

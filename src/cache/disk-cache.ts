@@ -29,7 +29,27 @@ export function readCache(name: string): string | undefined {
   }
 }
 
+/** A binary entry (V8's code cache), as readCache reads text. */
+export function readCacheBytes(name: string): Buffer | undefined {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  try {
+    return readFileSync(join(dir, name));
+  } catch {
+    return undefined;
+  }
+}
+
 export function writeCache(name: string, produce: () => string): void {
+  writeEntry(name, produce);
+}
+
+/** A binary entry, written as writeCache writes text: whole or not at all. */
+export function writeCacheBytes(name: string, produce: () => Uint8Array): void {
+  writeEntry(name, produce);
+}
+
+function writeEntry(name: string, produce: () => string | Uint8Array): void {
   const dir = cacheDir();
   if (!dir) return;
   const file = join(dir, name);

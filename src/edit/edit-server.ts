@@ -1,19 +1,20 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { escapeHtml } from '../serve/preview-pages.js';
 import { parseEdits } from './field-edit.js';
 import { listenOnLoopback } from '../serve/listen-loopback.js';
+import { EDIT_CLIENT } from '../ground/paths.js';
 
 /** The page runs only our own script and styles, talks only to this server, and frames only the report. */
 export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src data:; connect-src 'self'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** The report in the side panel: as in `serve`, nothing but its inline styles and data: fonts and images. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-/** The client bundled at build (esbuild), beside this file in dist/edit/. */
-const CLIENT_JS = fileURLToPath(new URL('./client/workbench.js', import.meta.url));
-const CLIENT_CSS = fileURLToPath(new URL('./client/workbench.css', import.meta.url));
+/** The client bundled at build (esbuild), in dist/edit/client/. */
+const CLIENT_JS = join(EDIT_CLIENT, 'workbench.js');
+const CLIENT_CSS = join(EDIT_CLIENT, 'workbench.css');
 
 export interface EditHandlers {
   title: string;

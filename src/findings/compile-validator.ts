@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, Options } from 'ajv';
-import { cacheKey, dropCache, readCache, writeCache } from '../cache/disk-cache.js';
+import { runCachedScript } from '../cache/code-cache.js';
+import { cacheDir, cacheKey, dropCache, readCacheBytes, writeCacheBytes } from '../cache/disk-cache.js';
 
 /** A compiled JSON Schema validator: returns true, or false with `errors` set. */
 export type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -24,9 +25,9 @@ const ANNOTATIONS = ['errorHint', 'markdownDescription'];
 export function compileValidator(schema: object): Validate {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
   const name = `validator-${cacheKey(ajvVersion, JSON.stringify(AJV_OPTIONS), ANNOTATIONS.join(), JSON.stringify(schema))}.cjs`;
-  const cached = readCache(name);
+  const cached = readCacheBytes(name);
   if (cached !== undefined) {
-    const validate = loadStandalone(cached);
+    const validate = loadStandalone(cached, name);
     if (validate) return validate;
     dropCache(name); // a damaged entry is rebuilt, never trusted
   }
@@ -34,19 +35,46 @@ export function compileValidator(schema: object): Validate {
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: 'string' });
   const validate = ajv.compile(schema) as Validate;
+  if (!cacheDir()) return validate;
   const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, validate: unknown) => string }).default;
-  writeCache(name, () => standalone(ajv, validate));
-  return validate;
+  const code = Buffer.from(standalone(ajv, validate));
+  writeCacheBytes(name, () => code);
+  // This run uses the code the next runs will load, so it already keeps V8's compiled code for them.
+  return loadStandalone(code, name) ?? validate;
 }
 
-/** The standalone code is CommonJS that requires Ajv's runtime helpers: it gets our `require`. */
-function loadStandalone(code: string): Validate | undefined {
+const WRAP_START = Buffer.from('(function (require, module, exports) {');
+const WRAP_END = Buffer.from('\n})');
+
+/**
+ * The standalone code is CommonJS that requires Ajv's runtime helpers: it gets our `require`. It runs
+ * with V8's code cache (src/cache/code-cache.ts), saved after the first validation, when V8 has
+ * compiled the functions that validation called.
+ */
+function loadStandalone(code: Buffer, name: string): Validate | undefined {
   try {
+    const script = runCachedScript(Buffer.concat([WRAP_START, code, WRAP_END]), name);
     const module = { exports: {} as Record<string, unknown> };
-    new Function('require', 'module', 'exports', code)(require, module, module.exports);
+    (script.value as (...args: unknown[]) => void)(require, module, module.exports);
     const validate = module.exports.default ?? module.exports;
-    return typeof validate === 'function' ? (validate as Validate) : undefined;
+    if (typeof validate !== 'function') return undefined;
+    return script.fromCache ? (validate as Validate) : afterFirstCall(validate as Validate, () => script.saveCodeCache());
   } catch {
     return undefined;
   }
+}
+
+/** `validate`, calling `then` once after its first validation. */
+function afterFirstCall(validate: Validate, then: () => void): Validate {
+  let first = true;
+  const wrapped: Validate = (data: unknown) => {
+    const valid = validate(data);
+    wrapped.errors = validate.errors;
+    if (first) {
+      first = false;
+      then();
+    }
+    return valid;
+  };
+  return wrapped;
 }

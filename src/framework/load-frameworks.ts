@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { compileValidator, type Validate } from '../findings/compile-validator.js';
 import { cacheKey, readCache, writeCache } from '../cache/disk-cache.js';
 import { countErrors, sortFindings, type Finding } from '../findings/finding.js';
 import { parseYaml } from '../yaml/parse-yaml.js';
 import { readYamlFolder } from '../yaml/read-yaml-folder.js';
 import { checkFramework } from './check-framework.js';
+import { undeclaredFocusAreas } from './check-focus-areas.js';
 import { frameworkMetaSchema } from './framework-meta-schema.js';
 import type { Framework, LoadedFramework } from './types.js';
 import { LEXGAP_VERSION } from '../version.js';
@@ -14,9 +13,10 @@ let validateShape: Validate | undefined;
 
 /**
  * The checks' own compiled code is part of the cache key: a framework that passed an older, looser
- * check is checked again once the check changes, not served from the cache as valid.
+ * check is checked again once the check changes, not served from the cache as valid. The functions'
+ * text is the code that runs, whether from dist/framework/ or from the bundle.
  */
-const CHECKER_CODE = readFileSync(new URL(`./check-framework${extname(import.meta.url)}`, import.meta.url), 'utf8');
+const CHECKER_CODE = [checkFramework, undeclaredFocusAreas].map(String).join('\n');
 
 /** Loads every `*.yaml` framework in the given folders; broken ones become findings, never crashes. */
 export async function loadFrameworks(dirs: readonly string[]): Promise<{ frameworks: LoadedFramework[]; findings: Finding[] }> {

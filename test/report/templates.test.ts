@@ -65,7 +65,7 @@ describe('loading', () => {
 
   it('`lexgap validate` loads neither Handlebars nor Puppeteer', () => {
     const modules = loaded(['validate', ...TINY, AQ]);
-    expect(modules.some((m) => m.includes('/dist/cli/commands/validate.js'))).toBe(true);
+    expect(modules.some((m) => m.includes('/dist/bundle/lexgap.js'))).toBe(true);
     expect(modules.filter((m) => /handlebars|puppeteer/.test(m))).toEqual([]);
   });
 

@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHIPPED_TEMPLATES } from '../../ground/paths.js';
 
-/** The templates shipped with lexgap (dist/report/render/ → ../../../templates). */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../../templates/', import.meta.url));
+/** The templates shipped with lexgap. */
+export const BUILTIN_TEMPLATES = SHIPPED_TEMPLATES;
 
 export interface SourceFile {
   name: string;

@@ -1,0 +1,50 @@
+// `npm run build` (after tsc): bundles the CLI into dist/bundle/, which bin/lexgap.js runs. One file
+// per entry point, plus shared chunks for what commands import lazily (`import('./commands/…')`), so a
+// run loads only the code it needs: `validate` loads 10 files instead of ~180 modules, and never the
+// report's chunks. tsc still writes dist/<room>/ (bench/report-bench.mjs imports from it).
+//
+// The chunks sit in dist/bundle/, two folders below the package root as dist/<room>/*.js do, so the
+// paths computed from import.meta.url (src/ground/paths.ts) resolve the same from either.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Every entry point, in one place: a file another file starts as a process or a worker thread
+ * (`new Worker(new URL('./x.js', import.meta.url))`) must be listed here, named as its .js file is
+ * named beside the code that starts it, so the URL resolves inside dist/bundle/ too.
+ */
+export const ENTRY_POINTS = {
+  'lexgap': 'src/cli/main.ts',
+  'compile-cache': 'src/cli/compile-cache.ts',
+};
+
+/**
+ * Left to Node at run time: Puppeteer (large, loaded only to print PDFs, and it resolves its own
+ * files) and Handlebars (CommonJS that reads require.extensions). Ajv is required through
+ * createRequire in compile-validator.ts, so it stays outside as well: its standalone code requires
+ * Ajv's runtime helpers by name.
+ */
+const EXTERNAL = ['puppeteer-core', 'handlebars'];
+
+rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true }); // no chunk of an older build left behind
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ENTRY_POINTS,
+  outdir: 'dist/bundle',
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  sourcemap: true,
+  // The CommonJS packages bundled in (yaml, commander) call require() for Node's own modules.
+  banner: { js: "import { createRequire as __lexgapCreateRequire } from 'node:module';\nconst require = __lexgapCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
