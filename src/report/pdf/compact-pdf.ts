@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { pageTextRewriter } from './merge-page-text.js';
-import { readPdfObjects } from './pdf-objects.js';
+import { readPdfObjects, type PdfObject } from './pdf-objects.js';
 
 /**
  * Writes Chromium's PDF again, smaller, drawing exactly the same: the objects that are not streams
@@ -30,8 +30,10 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
   /** Per object number: [type, field 2, field 3] of its cross-reference stream entry. */
   const entries = new Map<number, [number, number, number]>();
 
+  // Streams stay as they are, and so does the catalogue (a reader's first stop: its language, outline, structure).
+  const direct = (o: PdfObject) => o.isStream || /^\s*<<\s*\/Type\s*\/Catalog\b/.test(o.body.toString('latin1', 0, 64));
   for (const object of file.objects) {
-    if (!object.isStream) continue;
+    if (!direct(object)) continue;
     entries.set(object.num, [1, length, 0]);
     const body = rewriteStream(object) ?? object.body;
     write(`${object.num} 0 obj\n`);
@@ -39,7 +41,7 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
     write('\nendobj\n');
   }
 
-  const plain = file.objects.filter((o) => !o.isStream);
+  const plain = file.objects.filter((o) => !direct(o));
   let next = maxNum + 1;
   for (let start = 0; start < plain.length; start += OBJECTS_PER_STREAM) {
     const group = plain.slice(start, start + OBJECTS_PER_STREAM);
