@@ -32,11 +32,15 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>):
   let size = 0;
   /** How far the text line matrix is behind where Chromium's would be (text space units). */
   let lag = 0;
-  /** The open run: its TJ array parts, where its next string starts (from the run's start) and where the pen is. */
-  let run: { parts: string[]; at: number; pen: number } | null = null;
+  /**
+   * The open run: its TJ array's finished parts, the glyph codes of the string being built, where its
+   * next string starts (from the run's start) and where the pen is.
+   */
+  let run: { parts: string[]; glyphs: string[]; at: number; pen: number } | null = null;
 
   const flush = () => {
     if (!run) return;
+    if (run.glyphs.length > 0) run.parts.push(`<${run.glyphs.join('')}>`);
     out.push(run.parts.length === 1 ? `${run.parts[0]} Tj` : `[${run.parts.join('')}] TJ`);
     lag += run.at;
     run = null;
@@ -44,6 +48,48 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>):
   const moveTo = (dx: number, dy: number) => {
     out.push(`${num(dx)} ${num(dy)} Td`);
     lag = 0;
+  };
+
+  /** Td: Chromium's next glyph position, relative to its last. */
+  const moveBy = (dx: number, dy: number): boolean => {
+    if (run && dy === 0) {
+      run.at += dx; // the next string's place, kept in the run
+    } else {
+      flush();
+      if (dy === 0) lag += dx; // applied when the next string is shown
+      else moveTo(dx + lag, dy);
+    }
+    return true;
+  };
+
+  /** Tj of a hex string of two-byte glyph codes. */
+  const show = (token: string): boolean => {
+    const hex = HEX.exec(token);
+    if (!hex) return false;
+    if (!widths || size === 0) {
+      flush();
+      if (lag !== 0) moveTo(lag, 0);
+      out.push(`${token} Tj`);
+      return true;
+    }
+    if (!run) {
+      if (lag !== 0) moveTo(lag, 0);
+      run = { parts: [], glyphs: [], at: 0, pen: 0 };
+    }
+    // TJ moves the pen back by adj/1000 of the size: round so the string starts where Chromium put it.
+    const adjust = Math.round(((run.pen - run.at) * 1000) / size);
+    if (adjust !== 0) {
+      if (run.glyphs.length > 0) run.parts.push(`<${run.glyphs.join('')}>`);
+      run.glyphs = [];
+      run.parts.push(String(adjust));
+      run.pen -= (adjust * size) / 1000;
+    }
+    const glyphs = hex[1]!;
+    run.glyphs.push(glyphs);
+    let advance = 0;
+    for (let g = 0; g < glyphs.length; g += 4) advance += widths(parseInt(glyphs.slice(g, g + 4), 16));
+    run.pen += (advance * size) / 1000;
+    return true;
   };
 
   /** Handles one operator; false when it is not one this understands. */
@@ -68,44 +114,10 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>):
         if (args.length !== 2) return false;
         const dx = toNumber(args[0]!);
         const dy = toNumber(args[1]!);
-        if (dx === null || dy === null) return false;
-        if (run && dy === 0) {
-          run.at += dx; // the next string's place, kept in the run
-        } else {
-          flush();
-          if (dy === 0) lag += dx; // applied when the next string is shown
-          else moveTo(dx + lag, dy);
-        }
-        return true;
+        return dx !== null && dy !== null && moveBy(dx, dy);
       }
-      case 'Tj': {
-        const hex = args.length === 1 ? HEX.exec(args[0]!) : null;
-        if (!hex) return false;
-        if (!widths || size === 0) {
-          flush();
-          if (lag !== 0) moveTo(lag, 0);
-          out.push(`${args[0]} Tj`);
-          return true;
-        }
-        if (!run) {
-          if (lag !== 0) moveTo(lag, 0);
-          run = { parts: [], at: 0, pen: 0 };
-        }
-        // TJ moves the pen back by adj/1000 of the size: round so the string starts where Chromium put it.
-        const adjust = Math.round(((run.pen - run.at) * 1000) / size);
-        if (adjust !== 0) {
-          run.parts.push(String(adjust));
-          run.pen -= (adjust * size) / 1000;
-        }
-        const glyphs = hex[1]!;
-        const last = run.parts.at(-1);
-        if (last?.startsWith('<')) run.parts[run.parts.length - 1] = `${last.slice(0, -1)}${glyphs}>`;
-        else run.parts.push(`<${glyphs}>`);
-        let advance = 0;
-        for (let g = 0; g < glyphs.length; g += 4) advance += widths(parseInt(glyphs.slice(g, g + 4), 16));
-        run.pen += (advance * size) / 1000;
-        return true;
-      }
+      case 'Tj':
+        return args.length === 1 && show(args[0]!);
       default:
         return false;
     }
@@ -120,6 +132,15 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>):
       if (operands.length > 0) return null;
       flush();
       out.push(line);
+      continue;
+    }
+    // Most lines are one glyph: "dx dy Td <hex> Tj".
+    const td = operands.length === 0 && trimmed.endsWith('> Tj') ? trimmed.indexOf(' Td <') : -1;
+    if (td > 0) {
+      const space = trimmed.lastIndexOf(' ', td - 1);
+      const dx = toNumber(trimmed.slice(0, space));
+      const dy = toNumber(trimmed.slice(space + 1, td));
+      if (dx === null || dy === null || !moveBy(dx, dy) || !show(trimmed.slice(td + 4, -3))) return null;
       continue;
     }
     const length = line.length;
@@ -149,8 +170,10 @@ function toNumber(token: string): number | null {
   const first = token.charCodeAt(0);
   // Digits, '.', '-' or '+' first; Number() then refuses anything that is not a decimal.
   if (!((first >= 48 && first <= 57) || first === 46 || first === 45 || first === 43)) return null;
+  // Number() would also read an exponent or a hex literal, which a PDF number never has.
+  if (token.indexOf('e') >= 0 || token.indexOf('E') >= 0 || token.indexOf('x') >= 0) return null;
   const value = Number(token);
-  return Number.isFinite(value) && !/[eExX]/.test(token) ? value : null;
+  return Number.isFinite(value) ? value : null;
 }
 
 /** A number as PDF writes it: at most 4 decimals, no exponent. */
