@@ -23,10 +23,14 @@ export class Compactor {
     });
   }
 
+  /** Stops the worker; a PDF it still held comes back as Chromium wrote it (the run is ending). */
   close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    this.failAll();
+    for (const [id, job] of this.pending) {
+      this.pending.delete(id);
+      job.resolve(job.original);
+    }
     return worker ? worker.terminate().then(() => undefined) : Promise.resolve();
   }
 
@@ -41,6 +45,7 @@ export class Compactor {
         job?.resolve(pdf);
       });
       const fail = () => {
+        if (this.worker !== worker) return; // closed: nothing to take over
         this.worker = null;
         this.failAll();
       };
