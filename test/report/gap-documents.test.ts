@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, flat, lexgapAsync, pdfInfo, pdfPageTexts, pdfPages, pdfText, read, tempDir, type Run } from './helpers.js';
+import { ROOT, flat, lexgapAsync, pdfFonts, pdfInfo, pdfLinks, pdfPageTexts, pdfPages, pdfText, read, tempDir, type Run } from './helpers.js';
 
 // test/fixtures/profiles-gaps/mini-gap.yaml against test/fixtures/frameworks/mini.yaml:
 //   A.1 a met ("Insert first a."), b not-met ("Amend first b."), c good practice not-met ("Consider first c.");
@@ -131,6 +131,35 @@ describe('the shipped data, as a reader outside the team meets it', () => {
     // page per provision took over 45.
     expect(pdfPages(join(dir, 'BN.pdf'))).toBeLessThanOrEqual(8);
   }, 120_000);
+
+  it('prints PDFs small enough to email: the comparison under 1 MB, a country report under 600 KB, a brief under 100 KB', () => {
+    for (const run of made) expect(run.code, run.stderr).toBe(0);
+    const bytes = (file: string) => statSync(join(shipped, file)).size;
+    // Were 12.3 MB, 1.46 MB and 82 KB: the hatched cells' fills rasterised one by one, and the tagged
+    // structure, the links and every glyph's own position written out uncompressed.
+    expect(bytes('comparison.pdf')).toBeLessThanOrEqual(1_000_000);
+    expect(bytes('PH.pdf')).toBeLessThanOrEqual(600_000);
+    expect(bytes('BN-brief.pdf')).toBeLessThanOrEqual(100_000);
+  });
+
+  it('draws the heatmap in vector: no raster image per cell', () => {
+    // An image is a stream, whose dictionary is never compressed: its /Subtype can be counted in the bytes.
+    const images = (file: string) => readFileSync(join(shipped, file)).toString('latin1').match(/\/Subtype\s*\/Image\b/g)?.length ?? 0;
+    // 358 before, one per hatched cell of 11 countries × 43 provisions; what is left is the legend's dotted swatch.
+    expect(images('comparison.pdf')).toBeLessThanOrEqual(2);
+    expect(images('BN-brief.pdf')).toBe(0);
+  });
+
+  it('keeps every link and each font embedded once', () => {
+    const html = read(join(shipped, 'PH.html'));
+    const unescape = (s: string) => s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const hrefs = new Set([...html.matchAll(/<a [^>]*href="(https?:[^"]+)"/g)].map((m) => unescape(m[1]!)));
+    expect(hrefs.size).toBeGreaterThan(20);
+    const links = new Set(pdfLinks(join(shipped, 'PH.pdf')));
+    for (const href of hrefs) expect(links, href).toContain(href);
+    const fonts = pdfFonts(join(shipped, 'PH.pdf'));
+    expect(fonts).toEqual([...new Set(fonts)]);
+  });
 
   // Needs the framework and country texts cleaned of research shorthand: fails until they are.
   it('prints no research shorthand in the report, the brief or the comparison', () => {

@@ -63,6 +63,13 @@ export const pdfLayoutText = (file: string) => tool('pdftotext', ['-layout', fil
 /** The text of each page, in order. */
 export const pdfPageTexts = (file: string) => pdfText(file).split('\f').slice(0, -1);
 export const pdfInfo = (file: string) => tool('pdfinfo', [file]);
+/** The URL of every link annotation, in page order, as poppler reads them. */
+export const pdfLinks = (file: string) =>
+  tool('pdfinfo', ['-url', file])
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => line.trim().split(/\s+/)[2]!);
 export const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))?.[1]);
 /** The embedded fonts' names, as pdffonts lists them (subset prefix removed). */
 export const pdfFonts = (file: string) =>

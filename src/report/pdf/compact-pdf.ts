@@ -1,0 +1,99 @@
+import { deflateSync } from 'node:zlib';
+import { pageTextRewriter } from './merge-page-text.js';
+import { readPdfObjects, type PdfObject } from './pdf-objects.js';
+
+/**
+ * Writes Chromium's PDF again, smaller, drawing exactly the same: the objects that are not streams
+ * (the tagged structure that screen readers use, the link annotations, the pages) go compressed into
+ * object streams, and the cross-reference table becomes a compressed cross-reference stream (PDF 1.5,
+ * read by every current viewer). In a country report those objects are about half the file, written
+ * uncompressed by Chromium. Each page's text is written with its glyph runs merged (merge-glyph-runs.ts);
+ * other streams (fonts, images, shadings) are copied byte for byte. A file that is not in Chromium's
+ * form comes back unchanged.
+ */
+export function compactPdf(pdf: Uint8Array): Uint8Array {
+  const file = readPdfObjects(pdf);
+  if (!file) return pdf;
+  const rewriteStream = pageTextRewriter(file.objects);
+
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const write = (data: Buffer | string) => {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+    chunks.push(buf);
+    length += buf.length;
+  };
+  // The header's second line: bytes above 127, so that tools treat the file as binary.
+  write('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n');
+
+  const maxNum = file.objects.reduce((n, o) => Math.max(n, o.num), 0);
+  /** Per object number: [type, field 2, field 3] of its cross-reference stream entry. */
+  const entries = new Map<number, [number, number, number]>();
+
+  // Streams stay as they are, and so does the catalogue (a reader's first stop: its language, outline, structure).
+  const direct = (o: PdfObject) => o.isStream || /^\s*<<\s*\/Type\s*\/Catalog\b/.test(o.body.toString('latin1', 0, 64));
+  for (const object of file.objects) {
+    if (!direct(object)) continue;
+    entries.set(object.num, [1, length, 0]);
+    const body = rewriteStream(object) ?? object.body;
+    write(`${object.num} 0 obj\n`);
+    write(body);
+    write('\nendobj\n');
+  }
+
+  const plain = file.objects.filter((o) => !direct(o));
+  let next = maxNum + 1;
+  for (let start = 0; start < plain.length; start += OBJECTS_PER_STREAM) {
+    const group = plain.slice(start, start + OBJECTS_PER_STREAM);
+    const num = next++;
+    const index: string[] = [];
+    const values: Buffer[] = [];
+    let offset = 0;
+    group.forEach((object, i) => {
+      entries.set(object.num, [2, num, i]);
+      index.push(`${object.num} ${offset}`);
+      const value = Buffer.concat([trimmed(object.body), Buffer.from('\n')]);
+      values.push(value);
+      offset += value.length;
+    });
+    const head = Buffer.from(`${index.join(' ')}\n`, 'latin1');
+    const data = deflateSync(Buffer.concat([head, ...values]));
+    entries.set(num, [1, length, 0]);
+    write(`${num} 0 obj\n<</Type /ObjStm /N ${group.length} /First ${head.length} /Filter /FlateDecode /Length ${data.length}>>stream\n`);
+    write(data);
+    write('\nendstream\nendobj\n');
+  }
+
+  // The cross-reference stream: 1 byte of type, 4 of offset or object stream, 2 of generation or index.
+  const xrefNum = next;
+  const size = xrefNum + 1;
+  entries.set(xrefNum, [1, length, 0]);
+  const table = Buffer.alloc(size * 7);
+  for (let n = 0; n < size; n++) {
+    const [type, a, b] = entries.get(n) ?? [0, 0, n === 0 ? 0xffff : 0];
+    table.writeUInt8(type, n * 7);
+    table.writeUInt32BE(a, n * 7 + 1);
+    table.writeUInt16BE(b, n * 7 + 5);
+  }
+  const data = deflateSync(table);
+  const xrefAt = length;
+  const trailer = [`/Root ${file.root}`, ...(file.info ? [`/Info ${file.info}`] : []), ...(file.id ? [`/ID ${file.id}`] : [])].join(' ');
+  write(`${xrefNum} 0 obj\n<</Type /XRef /Size ${size} /W [1 4 2] ${trailer} /Filter /FlateDecode /Length ${data.length}>>stream\n`);
+  write(data);
+  write(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`);
+  if (length > 0xffffffff) return pdf;
+  return Buffer.concat(chunks, length);
+}
+
+/** Objects per object stream: a viewer inflates one whole stream to reach any object in it. */
+const OBJECTS_PER_STREAM = 1000;
+
+function trimmed(body: Buffer): Buffer {
+  let start = 0;
+  let end = body.length;
+  while (start < end && isSpace(body[start]!)) start++;
+  while (end > start && isSpace(body[end - 1]!)) end--;
+  return body.subarray(start, end);
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
