@@ -80,6 +80,7 @@ function watchNodes(): LoadOptions['listener'] {
   };
 }
 
+/** Throws for a quoted scalar between `from` (where js-yaml opened the node) and `end` that is not on one line or runs into the next token. */
 function checkQuoted(input: string, from: number, end: number): void {
   let at = from;
   while (at < end) {
@@ -89,7 +90,7 @@ function checkQuoted(input: string, from: number, end: number): void {
     else break;
   }
   const quote = input.charCodeAt(at);
-  if (quote !== 0x22 && quote !== 0x27) return; // a block scalar, or an empty node
+  if (at >= end || (quote !== 0x22 && quote !== 0x27)) return; // an empty node, or a block scalar
   const newline = input.indexOf('\n', at);
   if (newline >= 0 && newline < end) throw new Error('left to the full reader');
   const next = input.charCodeAt(end);
