@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lexgap, MINI } from './helpers/run-cli.js';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `lexgap-results-${name}-`));
@@ -16,38 +16,60 @@ function profiles(): string {
 }
 
 describe('the result cache', () => {
-  it('a second run gives the same output from the cache, and a damaged, truncated or empty cache only costs speed', () => {
+  describe('a second run, from the cache or past a damaged one, prints what the first printed', () => {
+    // Each run rewrites the pack when it missed, so every test below starts from a whole one.
     const dir = profiles();
     const cache = temp('cache');
     const env = { LEXGAP_CACHE_DIR: cache };
     const runs = (e: Record<string, string>) => [lexgap(['validate', dir], { env: e }), lexgap(['score', '--format', 'csv', dir], { env: e })];
-    const cold = runs(env);
-    expect(packs(cache)).toHaveLength(2); // one for validate (findings), one for score (summaries)
-    expect(cold[0]!.stdout).toContain('planted.yaml:');
-    expect(cold.map((r) => r.code)).toEqual([1, 1]);
-    const check = (label: string, e: Record<string, string>) => {
-      const again = runs(e);
-      again.forEach((run, i) => {
+    let cold: ReturnType<typeof runs>;
+    beforeAll(() => {
+      cold = runs(env);
+    });
+    const same = (label: string, e: Record<string, string>) => {
+      runs(e).forEach((run, i) => {
         expect(run.stdout, label).toBe(cold[i]!.stdout);
         expect(run.stderr, label).toBe(cold[i]!.stderr);
         expect(run.code, label).toBe(cold[i]!.code);
       });
     };
-    check('warm', env);
     const damage = (how: (bytes: Buffer) => Buffer) => {
       for (const pack of packs(cache)) writeFileSync(join(cache, pack), how(readFileSync(join(cache, pack))));
     };
-    damage((b) => Buffer.from(b.map((x, i) => (i > b.length / 2 && i % 7 === 0 ? x ^ 0x55 : x)))); // bytes flipped in the entries
-    check('flipped bytes', env);
-    damage((b) => b.subarray(0, Math.floor(b.length / 2)));
-    check('truncated', env);
-    damage(() => Buffer.from('not a pack {"context":1}\n'));
-    check('garbage', env);
-    damage(() => Buffer.alloc(0));
-    const off = runs({ LEXGAP_CACHE_DIR: '' });
-    expect(off.map((r) => r.stdout)).toEqual(cold.map((r) => r.stdout));
-    expect(packs(cache).map((p) => readFileSync(join(cache, p)).length)).toEqual([0, 0]); // off: nothing written
-    check('empty', env);
+
+    it('the first run fills one pack per command kind', () => {
+      expect(packs(cache)).toHaveLength(2); // validate (findings) and score (summaries)
+      expect(cold[0]!.stdout).toContain('planted.yaml:');
+      expect(cold.map((r) => r.code)).toEqual([1, 1]);
+    });
+
+    it('warm: every file is found in the cache, so the packs are not written again', () => {
+      const written = packs(cache).map((p) => statSync(join(cache, p)).mtimeMs);
+      same('warm', env);
+      expect(packs(cache).map((p) => statSync(join(cache, p)).mtimeMs)).toEqual(written);
+    });
+
+    it('bytes flipped in the entries', () => {
+      damage((b) => Buffer.from(b.map((x, i) => (i > b.length / 2 && i % 7 === 0 ? x ^ 0x55 : x))));
+      same('flipped bytes', env);
+    });
+
+    it('truncated', () => {
+      damage((b) => b.subarray(0, Math.floor(b.length / 2)));
+      same('truncated', env);
+    });
+
+    it('garbage', () => {
+      damage(() => Buffer.from('not a pack {"context":1}\n'));
+      same('garbage', env);
+    });
+
+    it('empty, and off: LEXGAP_CACHE_DIR="" reads and writes nothing', () => {
+      damage(() => Buffer.alloc(0));
+      same('off', { LEXGAP_CACHE_DIR: '' });
+      expect(packs(cache).map((p) => readFileSync(join(cache, p)).length)).toEqual([0, 0]);
+      same('empty', env);
+    });
   });
 
   it('a changed file is checked again, and the original text hits its old entry', () => {

@@ -28,8 +28,11 @@ export interface CheckFilesOptions {
 const READ_AHEAD = 16;
 
 /**
- * Files to check (not found in the result cache) before worker threads pay for their start (each
- * loads lexgap and compiles the validator, ~0.2 s of one core): measured on 2 cores, see README "Speed".
+ * Files to check (not found in the result cache) before worker threads pay for their start: each
+ * worker loads lexgap and the cached validator and warms up its own JIT, ~0.2–0.3 s of a core
+ * (measured as the difference between runs over 8 files with and without workers), which a second
+ * core wins back over ~100–200 profiles of 12 KB at ~5 ms each. A faster parser makes each file
+ * cheaper and moves this up: measure again with `node bench/scale.mjs` when checking changes.
  */
 export const WORKER_THRESHOLD = 200;
 
@@ -45,19 +48,29 @@ function workerPlan(): { size: number; threshold: number } {
   return { size: cores >= 2 ? cores : 0, threshold: WORKER_THRESHOLD };
 }
 
+/** A file read: its bytes when it is a plain file of profile size, else what readSource made of it. */
+type Read = { ok: true; bytes: Buffer } | SourceResult;
+
 /**
- * A plain file of profile size is read at once (a promise-based read takes four trips through the
- * thread pool: 30% of a warm run of 1,000 files); anything else (a folder, a FIFO, a huge file, an
- * error) goes through readSource, which says what is wrong with it. The result is readSource's.
+ * A plain file of profile size is read at once, as bytes (a promise-based read takes four trips
+ * through the thread pool: 30% of a warm run of 1,000 files; and a file found in the result cache
+ * need not be decoded). Anything else (a folder, a FIFO, a huge file, an error) goes through
+ * readSource, which says what is wrong with it.
  */
-function readQuickly(path: string): SourceResult | Promise<SourceResult> {
+function readQuickly(path: string): Read | Promise<Read> {
   try {
     const info = statSync(path);
-    if (info.isFile() && info.size <= MAX_SOURCE_BYTES) return decodeSource(readFileSync(path));
+    if (info.isFile() && info.size <= MAX_SOURCE_BYTES) return { ok: true, bytes: readFileSync(path) };
   } catch {
     // readSource below tells why
   }
   return readSource(path);
+}
+
+/** The text of bytes that were decoded once already (a cache hit), for code frames. */
+function textOf(bytes: Buffer): string | undefined {
+  const source = decodeSource(bytes);
+  return source.ok ? source.text : undefined;
 }
 
 /**
@@ -72,22 +85,23 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   const { need } = options;
   const cache = cacheDir() ? ResultCache.open(need, catalogue, date, files.map((f) => dirname(resolve(f)))) : undefined;
   const results: FileResult[] = new Array(files.length);
-  const texts = new Map<number, { text: string; key?: string }>();
+  /** The files being checked: their text (or, from the cache, bytes decoded only for code frames) and cache key. */
+  const texts = new Map<number, { text?: string; bytes?: Buffer; key?: string }>();
 
   const finish = (index: number, value: CheckedText, fresh: boolean) => {
     const file = files[index]!;
-    const { text, key } = texts.get(index)!;
+    const { text, bytes, key } = texts.get(index)!;
     texts.delete(index);
     if (fresh && key !== undefined) cache!.put(key, file, value);
     const result: FileResult = fresh ? { file, ...value } : { file, ...value, findings: value.findings.map((f) => ({ ...f, file })) };
-    if (result.findings.length > 0 && (options.frames === 'findings' || countErrors(result.findings) > 0)) result.source = text;
+    if (result.findings.length > 0 && (options.frames === 'findings' || countErrors(result.findings) > 0)) result.source = text ?? (bytes && textOf(bytes));
     if (need === 'full' && result.profile && result.frameworkId !== undefined) {
       const framework = catalogue.get(result.frameworkId);
       if (framework) result.assessment = score(framework, result.profile);
     }
     results[index] = result;
   };
-  const checkHere = (index: number) => finish(index, checkText(files[index]!, texts.get(index)!.text, catalogue, date, need), true);
+  const checkHere = (index: number) => finish(index, checkText(files[index]!, texts.get(index)!.text!, catalogue, date, need), true);
 
   const plan = workerPlan();
   const mayUseWorkers = plan.size > 0 && files.length >= plan.threshold;
@@ -109,26 +123,31 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   const onOrphan = (items: { index: number }[]) => items.forEach(({ index }) => settle(index));
   const waiting: number[] = []; // files to check, held until it is clear whether workers pay
 
-  const reads = new Map<number, Promise<SourceResult> | SourceResult>();
+  const reads = new Map<number, Promise<Read> | Read>();
   const startRead = (i: number) => {
     if (i < files.length) reads.set(i, readQuickly(files[i]!));
   };
   try {
     for (let i = 0; i < READ_AHEAD; i++) startRead(i);
     for (const [i, file] of files.entries()) {
-      const source = await reads.get(i)!;
+      const read = await reads.get(i)!;
       reads.delete(i);
       startRead(i + READ_AHEAD);
+      // Keyed by the bytes: a hit is neither decoded nor checked (its bytes decoded well when it was stored).
+      const key = 'bytes' in read ? cache?.key(read.bytes) : undefined;
+      const hit = key === undefined ? undefined : cache!.get(key);
+      if (hit) {
+        texts.set(i, { bytes: (read as { bytes: Buffer }).bytes, key });
+        finish(i, hit, false);
+        continue;
+      }
+      const source = 'bytes' in read ? decodeSource(read.bytes) : read;
       if (!source.ok) {
         results[i] = { file, findings: [unreadableFinding(file, source)] };
         continue;
       }
-      const key = cache?.key(source.text);
       texts.set(i, { text: source.text, key });
-      const hit = key === undefined ? undefined : cache!.get(key);
-      if (hit) {
-        finish(i, hit, false);
-      } else if (pool) {
+      if (pool) {
         outstanding++;
         await pool.submit({ index: i, file, text: source.text });
       } else if (!mayUseWorkers) {
@@ -139,7 +158,7 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
           pool = new CheckPool(plan.size, { loaded: catalogue.loaded, date, need }, onResult, onOrphan);
           for (const index of waiting.splice(0)) {
             outstanding++;
-            await pool.submit({ index, file: files[index]!, text: texts.get(index)!.text });
+            await pool.submit({ index, file: files[index]!, text: texts.get(index)!.text! });
           }
         }
       }

@@ -37,7 +37,7 @@ const checksum = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest(
 /**
  * The results of checking each file, kept between runs (as ESLint's --cache): a file whose text is
  * unchanged, checked on the same day against the same frameworks by the same lexgap, is not checked
- * again. Entries are keyed by a hash of the file's text; the path is not part of an entry (findings
+ * again. Entries are keyed by a hash of the file's bytes; the path is not part of an entry (findings
  * are stored without it and get it back on reading), so a renamed or copied file hits too.
  *
  * One pack per command need, set of folders and framework catalogue holds every file of the last
@@ -63,9 +63,9 @@ export class ResultCache {
     return cache;
   }
 
-  /** The key of a file's text. */
-  key(text: string): string {
-    return createHash('sha256').update(text).digest('base64url');
+  /** The key of a file's bytes. */
+  key(bytes: Uint8Array): string {
+    return createHash('sha256').update(bytes).digest('base64url');
   }
 
   /** The stored result for this text, its findings' `file` left empty; undefined on a miss. */
