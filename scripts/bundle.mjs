@@ -19,6 +19,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const ENTRY_POINTS = {
   'lexgap': 'src/cli/main.ts',
   'compile-cache': 'src/cli/compile-cache.ts',
+  'check-worker': 'src/check/check-worker.ts', // new Worker(new URL('./check-worker.js', import.meta.url)) in check-pool.ts
+  'compact-worker': 'src/report/pdf/compact-worker.ts', // new Worker(new URL('./compact-worker.js', import.meta.url)) in compacting.ts
 };
 
 /**
