@@ -29,7 +29,7 @@ export function readCache(name: string): string | undefined {
   }
 }
 
-/** A binary entry (V8's code cache), as readCache reads text. */
+/** A binary entry (V8's code cache, a pack of many small results), as readCache reads text; undefined when missing or off. */
 export function readCacheBytes(name: string): Buffer | undefined {
   const dir = cacheDir();
   if (!dir) return undefined;
@@ -44,9 +44,12 @@ export function writeCache(name: string, produce: () => string): void {
   writeEntry(name, produce);
 }
 
-/** A binary entry, written as writeCache writes text: whole or not at all. */
-export function writeCacheBytes(name: string, produce: () => Uint8Array): void {
-  writeEntry(name, produce);
+/** A binary entry, written as writeCache writes text: whole or not at all; several chunks are written as one. */
+export function writeCacheBytes(name: string, produce: () => Uint8Array | readonly Uint8Array[]): void {
+  writeEntry(name, () => {
+    const bytes = produce();
+    return bytes instanceof Uint8Array ? bytes : Buffer.concat(bytes);
+  });
 }
 
 function writeEntry(name: string, produce: () => string | Uint8Array): void {
@@ -66,32 +69,6 @@ function writeEntry(name: string, produce: () => string | Uint8Array): void {
 export function dropCache(name: string): void {
   const dir = cacheDir();
   if (dir) rmSync(join(dir, name), { force: true });
-}
-
-/** The bytes of a cache entry (a pack of many small entries, say); undefined when missing or off. */
-export function readCacheBytes(name: string): Buffer | undefined {
-  const dir = cacheDir();
-  if (!dir) return undefined;
-  try {
-    return readFileSync(join(dir, name));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes an entry from several chunks at once, atomically, as writeCache does for text. */
-export function writeCacheBytes(name: string, produce: () => readonly Uint8Array[]): void {
-  const dir = cacheDir();
-  if (!dir) return;
-  const file = join(dir, name);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, Buffer.concat(produce()));
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
-  }
 }
 
 /** Removes the entries whose names start with `prefix` and that were last written more than `days` ago. */
