@@ -45,7 +45,9 @@ describe('the fast reading path agrees with the full reader on every YAML file o
     expect(files.length).toBeGreaterThan(50);
     expect(fast.length).toBeGreaterThan(30); // every shipped country profile among them
     expect(files.length - fast.length).toBeGreaterThan(5); // tabs, anchors, broken YAML…
-    for (const country of files.filter((f) => f.includes('/countries/'))) expect(fast).toContain(country);
+    // Every shipped country profile (countries/XX.yaml) is read by the fast reader; other files, such as
+    // the second readings, may hold something the quick look leaves to the full reader.
+    for (const country of files.filter((f) => /\/countries\/[A-Z]{2}\.yaml$/.test(f))) expect(fast).toContain(country);
   });
 
   it.each(files.map((f) => [relative(ROOT, f)]))('%s: the same data', (file) => {
