@@ -39,7 +39,7 @@ export function withProfiles(n, fn) {
 }
 
 /** Removes the result packs from a cache folder, keeping the compiled validators and frameworks. */
-const dropResults = (cache) => readdirSync(cache).filter((n) => n.startsWith('results-')).forEach((n) => rmSync(join(cache, n)));
+export const dropResults = (cache) => readdirSync(cache).filter((n) => n.startsWith('results-')).forEach((n) => rmSync(join(cache, n)));
 
 /** `command` on `dir` with an empty result cache, then again with the cache it filled: { cold, warm }. */
 function coldAndWarm(args, env) {
