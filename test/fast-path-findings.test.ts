@@ -77,11 +77,22 @@ describe('positions are built only when a check points at something', () => {
     expect(documentsBuilt()).toBe(before + 1); // the counter does count what the full reader builds
   });
 
-  it('a profile with findings builds it once, for all of its findings', () => {
+  it('a profile with findings is placed by the fast locator, with no yaml document either', () => {
     const text = profile().replace(/^assessed: .*$/m, 'assessed: 2031-02-30').replace(/^country: .*$/m, 'country: Philippines');
     const before = documentsBuilt();
-    expect(checkProfile('VN.yaml', text, catalogue, TODAY).findings.length).toBe(2);
+    const fast = checkProfile('VN.yaml', text, catalogue, TODAY).findings;
+    expect(fast.length).toBe(2);
+    expect(documentsBuilt()).toBe(before);
+    expect(fast).toEqual(checkProfile('VN.yaml', text, catalogue, TODAY, { fullReader: true }).findings);
+  });
+
+  it('a finding the fast locator cannot place (an empty value) builds the document once, for all of the findings', () => {
+    const text = profile().replace(/^assessed: .*$/m, 'assessed:').replace(/^status: .*$/m, 'status:');
+    const before = documentsBuilt();
+    const fast = checkProfile('VN.yaml', text, catalogue, TODAY).findings;
+    expect(fast.map((f) => f.line)).toEqual([5, 6]); // assessed: and status: are lines 5 and 6 of VN.yaml
     expect(documentsBuilt()).toBe(before + 1);
+    expect(fast).toEqual(checkProfile('VN.yaml', text, catalogue, TODAY, { fullReader: true }).findings);
   });
 
   it('a finding in a fast-read profile points at the line of the mistake', () => {

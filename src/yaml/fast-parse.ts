@@ -13,7 +13,7 @@ import { needsFullReader } from './needs-full-reader.js';
 export function fastParse(text: string): { data: unknown } | undefined {
   if (needsFullReader(text)) return undefined;
   try {
-    const data = load(text, { ...OPTIONS, listener: watchNodes() });
+    const data = load(text, { ...FAST_OPTIONS, listener: watchNodes() });
     // A file of comments only: js-yaml reads no document, the full reader an empty one (null).
     return data === undefined ? undefined : { data };
   } catch {
@@ -46,7 +46,7 @@ const CORE_AS_YAML_2 = new Schema({
 });
 
 /** js-yaml 4.3's `maxDepth` is not in @types/js-yaml 4.0 yet; nor is the node state its listener sees. */
-const OPTIONS = { schema: CORE_AS_YAML_2, maxDepth: MAX_FAST_DEPTH } as LoadOptions;
+export const FAST_OPTIONS = { schema: CORE_AS_YAML_2, maxDepth: MAX_FAST_DEPTH } as LoadOptions;
 
 interface NodeState {
   input: string;

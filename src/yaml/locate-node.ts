@@ -16,6 +16,8 @@ export type Target = 'value' | 'key';
  * does not exist, the closest existing ancestor is used, as a reader would look there first.
  */
 export function locate(parsed: ParsedYaml, path: readonly (string | number)[], target: Target = 'value'): Span {
+  const fast = parsed.fastLocate?.(path, target);
+  if (fast) return fast;
   let node: unknown = parsed.doc.contents;
   let pair: Pair | undefined;
   for (const segment of path) {

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { fastLocator, type FastLocator } from './fast-locate.js';
 import { fastParse } from './fast-parse.js';
 import { respaceTabs } from './respace-tabs.js';
 import type { YamlIssue } from './yaml-issue.js';
@@ -14,6 +15,8 @@ export interface ParsedYaml {
   readonly lineCounter: LineCounter;
   /** The plain data, or undefined when the YAML itself is broken. */
   data: unknown;
+  /** From the fast reader: positions found without the Document where it can be sure of them (fast-locate.ts). */
+  fastLocate?: FastLocator;
 }
 
 const TOO_DEEP = 'the YAML is nested too deeply to read';
@@ -129,6 +132,7 @@ function withLazyPositions(file: string, text: string, data: unknown): ParsedYam
     file,
     text,
     data,
+    fastLocate: fastLocator(text),
     get doc() {
       return build().doc;
     },
