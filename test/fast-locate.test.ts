@@ -36,7 +36,7 @@ function compare(text: string): { answered: number; asked: number; differences: 
   const fast = fastParse(text);
   if (!fast) return { answered: 0, asked: 0, differences: [] };
   const full = parseYaml('x.yaml', text).parsed;
-  const locator = fastLocator(text);
+  const locator = fastLocator(text, fast.nodes);
   const differences: string[] = [];
   let answered = 0;
   let asked = 0;

@@ -1,13 +1,12 @@
-import { load, type LoadOptions } from 'js-yaml';
-import { FAST_OPTIONS } from './fast-parse.js';
+import type { NodeEvents } from './fast-parse.js';
 import type { Span, Target } from './locate-node.js';
 
 /**
  * Positions for a file the fast reader read, without the `yaml` package's Document (which parses
- * the text again about ten times slower, with a parser a one-file run has not warmed up). js-yaml
- * reads the text a second time with a listener that notes where each node opens and closes; from
- * those offsets a node's start and end are worked out as the Document gives them (`Span`, the same
- * line, column, end line and end column). Where it cannot be sure (an empty value, a block scalar
+ * the text again about ten times slower, with a parser a one-file run has not warmed up). While the
+ * fast reader read the text, it noted where js-yaml opened and closed each node; from those offsets
+ * a node's start and end are worked out as the Document gives them (`Span`: the same line, column,
+ * end line and end column). Where it cannot be sure (an empty value, a block scalar
  * that keeps its trailing lines, a structure it does not recognise) it answers undefined and the
  * caller asks the Document. test/fast-locate.test.ts holds it to the Document on every node of every
  * YAML file of the project and of generated documents.
@@ -25,46 +24,36 @@ interface RawNode {
 /** A mapping's keys (as its data names them) with their key and value nodes. */
 type Pairs = Map<string, { key: RawNode; value: RawNode }>;
 
-interface NodeState {
-  position: number;
-  kind: RawNode['kind'];
-  result: unknown;
-}
-
-/** The text's nodes as js-yaml reads them (with the fast reader's options), or undefined if it fails. */
-function readNodes(text: string): RawNode | undefined {
+/** The tree of nodes js-yaml noted while reading (see NodeEvents), or undefined if its shape is not the expected one. */
+function buildTree(text: string, { marks, closed }: NodeEvents): RawNode | undefined {
   const root: RawNode = { open: 0, close: text.length, kind: null, result: undefined, children: [] };
   const stack: RawNode[] = [root];
-  const listener: LoadOptions['listener'] = (event, raw) => {
-    const state = raw as unknown as NodeState;
-    if (event === 'open') {
-      stack.push({ open: state.position, close: -1, kind: null, result: undefined, children: [] });
-      return;
+  let next = 0;
+  for (const mark of marks) {
+    if (mark >= 0) {
+      stack.push({ open: mark, close: -1, kind: null, result: undefined, children: [] });
+      continue;
     }
+    if (stack.length < 2) return undefined;
     let node = stack.pop()!;
-    node.close = state.position;
-    node.kind = state.kind;
-    node.result = state.result;
+    node.close = ~mark;
+    node.kind = closed[next++] as RawNode['kind'];
+    node.result = closed[next++];
     // js-yaml tries a block mapping by reading a first key; when no `:` follows, the key it read is
     // the node itself, one level down: the same kind and (for a collection) the same object.
     const only = node.children.length === 1 ? node.children[0]! : undefined;
     if (only && only.kind === node.kind && (node.kind === 'scalar' || only.result === node.result)) node = only;
     stack[stack.length - 1]!.children.push(node);
-  };
-  try {
-    load(text, { ...FAST_OPTIONS, listener });
-  } catch {
-    return undefined;
   }
   return stack.length === 1 && root.children.length === 1 ? root.children[0] : undefined;
 }
 
 /** A locator over `text`, which the fast reader accepted; built on first use. */
-export function fastLocator(text: string): FastLocator {
+export function fastLocator(text: string, nodes: NodeEvents): FastLocator {
   let tree: RawNode | undefined | null = null;
   let lines: number[] | undefined;
   return (path, target) => {
-    if (tree === null) tree = readNodes(text);
+    if (tree === null) tree = buildTree(text, nodes);
     if (tree === undefined) return undefined;
     const chosen = walk(tree, path, target);
     if (!chosen) return undefined;

@@ -54,7 +54,7 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false } as
  */
 export function parseYaml(file: string, text: string, options: { fast?: boolean } = {}): { parsed: ParsedYaml; findings: YamlIssue[] } {
   const fast = options.fast ? fastParse(text) : undefined;
-  if (fast) return { parsed: withLazyPositions(file, text, fast.data), findings: [] };
+  if (fast) return { parsed: withLazyPositions(file, text, fast.data, fastLocator(text, fast.nodes)), findings: [] };
   const lineCounter = new LineCounter();
   const findings: YamlIssue[] = [];
   let doc: Document.Parsed;
@@ -119,7 +119,7 @@ export function parseYaml(file: string, text: string, options: { fast?: boolean 
  * fast reader answers only for a text the full reader reads with no error or warning and no tab, so
  * that document, and every position taken from it, is the one the full reader would have given.
  */
-function withLazyPositions(file: string, text: string, data: unknown): ParsedYaml {
+function withLazyPositions(file: string, text: string, data: unknown, fastLocate: FastLocator): ParsedYaml {
   let built: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   const build = () => {
     if (!built) {
@@ -132,7 +132,7 @@ function withLazyPositions(file: string, text: string, data: unknown): ParsedYam
     file,
     text,
     data,
-    fastLocate: fastLocator(text),
+    fastLocate,
     get doc() {
       return build().doc;
     },
