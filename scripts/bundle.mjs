@@ -31,7 +31,35 @@ export const ENTRY_POINTS = {
  */
 const EXTERNAL = ['puppeteer-core', 'handlebars'];
 
+/**
+ * The `yaml` package is built into one CommonJS file of its own beside the chunks, which
+ * src/yaml/yaml-package.ts requires only when a run needs the full reader or a Document (a profile
+ * the fast reader reads and places never does). Every static `import … from 'yaml'` of the bundle
+ * (the workbench's, for one) is pointed at the same file, so a run never holds two copies of it.
+ */
+const YAML_FILE = './yaml-package.cjs';
+const yamlOnce = {
+  name: 'yaml-once',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: YAML_FILE, external: true }));
+  },
+};
+
 rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true }); // no chunk of an older build left behind
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'yaml-package': 'node_modules/yaml/dist/index.js' },
+  outdir: 'dist/bundle',
+  entryNames: '[name]',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+});
 
 await build({
   absWorkingDir: root,
@@ -45,8 +73,10 @@ await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
+  plugins: [yamlOnce],
+  define: { LEXGAP_BUNDLED_YAML: JSON.stringify(YAML_FILE) },
   sourcemap: true,
-  // The CommonJS packages bundled in (yaml, commander) call require() for Node's own modules.
+  // The CommonJS packages bundled in (commander) call require() for Node's own modules.
   banner: { js: "import { createRequire as __lexgapCreateRequire } from 'node:module';\nconst require = __lexgapCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

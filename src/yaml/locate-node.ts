@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import type { ParsedYaml } from './parse-yaml.js';
 
 export interface Span {
@@ -18,10 +19,11 @@ export type Target = 'value' | 'key';
 export function locate(parsed: ParsedYaml, path: readonly (string | number)[], target: Target = 'value'): Span {
   const fast = parsed.fastLocate?.(path, target);
   if (fast) return fast;
+  const { isAlias } = yamlPackage();
   let node: unknown = parsed.doc.contents;
   let pair: Pair | undefined;
   for (const segment of path) {
-    node = resolveAlias(parsed, node);
+    if (isAlias(node)) node = node.resolve(parsed.doc);
     const next = child(node, segment);
     if (!next) break;
     pair = next.pair; // undefined for a list item: its "key" is the item itself
@@ -36,6 +38,7 @@ export function locate(parsed: ParsedYaml, path: readonly (string | number)[], t
 }
 
 function child(node: unknown, segment: string | number): { node: unknown; pair?: Pair } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   if (isMap(node)) {
     const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
     return pair ? { node: pair.value, pair } : undefined;
@@ -45,10 +48,6 @@ function child(node: unknown, segment: string | number): { node: unknown; pair?:
     return item === undefined ? undefined : { node: item };
   }
   return undefined;
-}
-
-function resolveAlias(parsed: ParsedYaml, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(parsed.doc) : node;
 }
 
 function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {

@@ -1,7 +1,8 @@
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
 import { fastLocator, type FastLocator } from './fast-locate.js';
 import { fastParse } from './fast-parse.js';
 import { respaceTabs } from './respace-tabs.js';
+import { yamlPackage } from './yaml-package.js';
 import type { YamlIssue } from './yaml-issue.js';
 
 /**
@@ -55,6 +56,7 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false } as
 export function parseYaml(file: string, text: string, options: { fast?: boolean } = {}): { parsed: ParsedYaml; findings: YamlIssue[] } {
   const fast = options.fast ? fastParse(text) : undefined;
   if (fast) return { parsed: withLazyPositions(file, text, fast.data, fastLocator(text, fast.nodes)), findings: [] };
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const findings: YamlIssue[] = [];
   let doc: Document.Parsed;
@@ -123,6 +125,7 @@ function withLazyPositions(file: string, text: string, data: unknown, fastLocate
   let built: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   const build = () => {
     if (!built) {
+      const { LineCounter, parseDocument } = yamlPackage();
       const lineCounter = new LineCounter();
       built = { doc: parseDocument(text, { lineCounter, ...PARSE_OPTIONS }), lineCounter };
     }
