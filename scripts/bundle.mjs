@@ -45,6 +45,36 @@ const yamlOnce = {
   },
 };
 
+/**
+ * `lexgap validate <paths…>` with no option (src/cli/validate-lane.ts) is bundled on its own, into one
+ * file with everything it imports and no chunks: the commonest run loads one module instead of about
+ * sixteen. main.ts's `import('./validate-lane.js')` is left for Node to resolve, to that file.
+ */
+const LANE = { name: 'validate-lane', source: 'src/cli/validate-lane.ts' };
+const laneApart = {
+  name: 'validate-lane-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/validate-lane\.js$/ }, () => ({ path: `./${LANE.name}.js`, external: true }));
+  },
+};
+
+/** What both builds share: ESM for Node 20, the yaml package and the heavy packages left out. */
+const COMMON = {
+  absWorkingDir: root,
+  outdir: 'dist/bundle',
+  entryNames: '[name]',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  define: { LEXGAP_BUNDLED_YAML: JSON.stringify(YAML_FILE) },
+  sourcemap: true,
+  // The CommonJS packages bundled in (commander) call require() for Node's own modules.
+  banner: { js: "import { createRequire as __lexgapCreateRequire } from 'node:module';\nconst require = __lexgapCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+
 rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true }); // no chunk of an older build left behind
 
 await build({
@@ -61,22 +91,5 @@ await build({
   logLevel: 'warning',
 });
 
-await build({
-  absWorkingDir: root,
-  entryPoints: ENTRY_POINTS,
-  outdir: 'dist/bundle',
-  entryNames: '[name]',
-  chunkNames: 'chunk-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: EXTERNAL,
-  plugins: [yamlOnce],
-  define: { LEXGAP_BUNDLED_YAML: JSON.stringify(YAML_FILE) },
-  sourcemap: true,
-  // The CommonJS packages bundled in (commander) call require() for Node's own modules.
-  banner: { js: "import { createRequire as __lexgapCreateRequire } from 'node:module';\nconst require = __lexgapCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await build({ ...COMMON, entryPoints: ENTRY_POINTS, chunkNames: 'chunk-[hash]', splitting: true, plugins: [yamlOnce, laneApart] });
+await build({ ...COMMON, entryPoints: { [LANE.name]: LANE.source }, splitting: false, plugins: [yamlOnce] });
