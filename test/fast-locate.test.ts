@@ -132,6 +132,8 @@ describe('generated documents', () => {
     flow: fc.boolean(),
   });
 
+  // About 60% of the documents are read by the fast reader (the rest hold something it leaves to the
+  // full one), and the locator answers for about 98% of their nodes.
   it('agree on generated block YAML with every scalar style, comments and blank lines', () => {
     fc.assert(
       fc.property(tree, fc.array(style, { minLength: 40, maxLength: 40 }), (data, styles) => {
@@ -169,11 +171,9 @@ describe('generated documents', () => {
         };
         const text = '# generated\n' + (typeof data === 'string' ? `${scalar(data, 0)}\n` : block(data, 0));
         if (!fastParse(text)) return;
-        const result = compare(text);
-        if (process.env.DEBUG_LOCATE) console.log(`STAT ${result.answered}/${result.asked}`, JSON.stringify(text).slice(0, 300));
-        expect(result.differences).toEqual([]);
+        expect(compare(text).differences).toEqual([]);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      { seed: Number(process.env.FC_SEED ?? 20261129), numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 });

@@ -7,7 +7,8 @@ import type { YamlIssue } from './yaml-issue.js';
 
 /**
  * A YAML document kept with its node positions, so findings can point at lines and columns. From the
- * fast reader, `doc` and `lineCounter` are built on first use: a file with no finding never builds them.
+ * fast reader, positions come from `fastLocate` where it can place them, and `doc` and `lineCounter`
+ * are built on first use: only for a finding that locator leaves to them.
  */
 export interface ParsedYaml {
   file: string;
@@ -50,7 +51,7 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false } as
 /**
  * Parses YAML 1.2 (so `NO`, `yes`, dates stay strings) and reports syntax problems as findings.
  * With `fast`, a file the fast reader is sure of (see fast-parse.ts) is read by it, with no finding,
- * and its positions are built only if a later check asks for one; every other file, and every file
+ * and its positions are found only if a later check asks for one; every other file, and every file
  * without `fast`, is read by the full reader, which is the reference.
  */
 export function parseYaml(file: string, text: string, options: { fast?: boolean } = {}): { parsed: ParsedYaml; findings: YamlIssue[] } {
@@ -117,7 +118,8 @@ export function parseYaml(file: string, text: string, options: { fast?: boolean 
 }
 
 /**
- * The fast reader's data, with the full reader's document of the same text built on first use. The
+ * The fast reader's data, with its locator, and the full reader's document of the same text built on
+ * first use (for what the locator cannot place). The
  * fast reader answers only for a text the full reader reads with no error or warning and no tab, so
  * that document, and every position taken from it, is the one the full reader would have given.
  */
