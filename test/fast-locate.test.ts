@@ -61,6 +61,23 @@ describe('the fast locator gives the yaml Document positions', () => {
     expect(differences).toEqual([]);
   });
 
+  it.each(files.map((f) => [relative(ROOT, f)]))('%s with \\r\\n line ends: the same data, and every node where it answers', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8').replace(/\r?\n/g, '\r\n');
+    const fast = parseYaml('x.yaml', text, { fast: true }).parsed;
+    if (!fast.fastLocate) return; // left to the full reader
+    const full = parseYaml('x.yaml', text).parsed;
+    expect(fast.data).toEqual(full.data);
+    const differences: string[] = [];
+    for (const path of paths(fast.data)) {
+      for (const target of ['value', 'key'] as const) {
+        const mine = fast.fastLocate(path, target);
+        const theirs = locate(full, path, target);
+        if (mine && JSON.stringify(mine) !== JSON.stringify(theirs)) differences.push(`${target} of /${path.join('/')}: ${JSON.stringify(mine)} ≠ Document ${JSON.stringify(theirs)}`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
   it('answers for nearly every node of the shipped profiles, so the Document is seldom built', () => {
     let answered = 0;
     let asked = 0;

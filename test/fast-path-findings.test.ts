@@ -61,6 +61,23 @@ describe('the fast reading path agrees with the full reader on every YAML file o
     expect(fast.profile).toEqual(full.profile);
     expect(fast.framework?.id).toBe(full.framework?.id);
   });
+
+  // Windows line ends: the fast reader reads them as \n (parse-yaml.ts), every line and column unmoved.
+  it.each(files.map((f) => [relative(ROOT, f)]))('%s with \\r\\n line ends: the same findings, data and places', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8').replace(/\r?\n/g, '\r\n');
+    const fast = checkProfile(file, text, catalogue, TODAY);
+    const full = checkProfile(file, text, catalogue, TODAY, { fullReader: true });
+    expect(fast.findings).toEqual(full.findings);
+    expect(fast.profile).toEqual(full.profile);
+  });
+
+  it('reads every shipped country profile with \\r\\n line ends by the fast reader, with no yaml document', () => {
+    for (const country of files.filter((f) => /\/countries\/[A-Z]{2}\.yaml$/.test(f))) {
+      const before = documentsBuilt();
+      checkProfile(country, readFileSync(country, 'utf8').replace(/\n/g, '\r\n'), catalogue, TODAY);
+      expect(documentsBuilt()).toBe(before);
+    }
+  });
 });
 
 describe('positions are built only when a check points at something', () => {

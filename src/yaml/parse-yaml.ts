@@ -55,8 +55,9 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false } as
  * without `fast`, is read by the full reader, which is the reference.
  */
 export function parseYaml(file: string, text: string, options: { fast?: boolean } = {}): { parsed: ParsedYaml; findings: YamlIssue[] } {
-  const fast = options.fast ? fastParse(text) : undefined;
-  if (fast) return { parsed: withLazyPositions(file, text, fast.data, fastLocator(text, fast.nodes)), findings: [] };
+  const lines = options.fast ? withNewlines(text) : undefined;
+  const fast = lines === undefined ? undefined : fastParse(lines);
+  if (fast) return { parsed: withLazyPositions(file, text, fast.data, fastLocator(lines!, fast.nodes)), findings: [] };
   const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const findings: YamlIssue[] = [];
@@ -115,6 +116,17 @@ export function parseYaml(file: string, text: string, options: { fast?: boolean 
     }
   }
   return { parsed: { file, text, doc, lineCounter: counter, data }, findings };
+}
+
+/**
+ * The text with Windows line ends (`\r\n`) as `\n`, for the fast reader: YAML reads both as one line
+ * break, and as a `\r` comes only before a `\n`, every line and column stays where it was. A text
+ * with a `\r` alone (old Mac line ends, or one inside a line) is left as it is, for the full reader.
+ */
+function withNewlines(text: string): string {
+  if (!text.includes('\r')) return text;
+  const lines = text.replace(/\r\n/g, '\n');
+  return lines.includes('\r') ? text : lines;
 }
 
 /**
