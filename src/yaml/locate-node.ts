@@ -1,6 +1,10 @@
 import type { Node, Pair } from 'yaml';
-import { yamlPackage } from './yaml-package.js';
 import type { ParsedYaml } from './parse-yaml.js';
+import { yamlPackage } from './yaml-package.js';
+
+// Also here, where they were first written; json-pointer.ts holds them, so that the workbench's page
+// (src/edit/client, compiled without Node's types) can use them.
+export { pathToPointer, pointerToPath } from './json-pointer.js';
 
 export interface Span {
   line: number;
@@ -52,17 +56,4 @@ function child(node: unknown, segment: string | number): { node: unknown; pair?:
 
 function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {
   return typeof node === 'object' && node !== null && Array.isArray((node as Node).range);
-}
-
-/** JSON Pointer (`/provisions/T1.06/elements/a`) → segments, unescaping ~1 and ~0. */
-export function pointerToPath(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function pathToPointer(path: readonly (string | number)[]): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
