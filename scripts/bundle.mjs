@@ -31,22 +31,65 @@ export const ENTRY_POINTS = {
  */
 const EXTERNAL = ['puppeteer-core', 'handlebars'];
 
-rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true }); // no chunk of an older build left behind
+/**
+ * The `yaml` package is built into one CommonJS file of its own beside the chunks, which
+ * src/yaml/yaml-package.ts requires only when a run needs the full reader or a Document (a profile
+ * the fast reader reads and places never does). Every static `import … from 'yaml'` of the bundle
+ * (the workbench's, for one) is pointed at the same file, so a run never holds two copies of it.
+ */
+const YAML_FILE = './yaml-package.cjs';
+const yamlOnce = {
+  name: 'yaml-once',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: YAML_FILE, external: true }));
+  },
+};
 
-await build({
+/**
+ * `lexgap validate <paths…>` with no option (src/cli/validate-lane.ts) is bundled on its own, into one
+ * file with everything it imports and no chunks: the commonest run loads one module instead of about
+ * sixteen. main.ts's `import('./validate-lane.js')` is left for Node to resolve, to that file.
+ */
+const LANE = { name: 'validate-lane', source: 'src/cli/validate-lane.ts' };
+const laneApart = {
+  name: 'validate-lane-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/validate-lane\.js$/ }, () => ({ path: `./${LANE.name}.js`, external: true }));
+  },
+};
+
+/** What both builds share: ESM for Node 20, the yaml package and the heavy packages left out. */
+const COMMON = {
   absWorkingDir: root,
-  entryPoints: ENTRY_POINTS,
   outdir: 'dist/bundle',
   entryNames: '[name]',
-  chunkNames: 'chunk-[hash]',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
+  define: { LEXGAP_BUNDLED_YAML: JSON.stringify(YAML_FILE) },
   sourcemap: true,
-  // The CommonJS packages bundled in (yaml, commander) call require() for Node's own modules.
+  // The CommonJS packages bundled in (commander) call require() for Node's own modules.
   banner: { js: "import { createRequire as __lexgapCreateRequire } from 'node:module';\nconst require = __lexgapCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+};
+
+rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true }); // no chunk of an older build left behind
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'yaml-package': 'node_modules/yaml/dist/index.js' },
+  outdir: 'dist/bundle',
+  entryNames: '[name]',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
 });
+
+await build({ ...COMMON, entryPoints: ENTRY_POINTS, chunkNames: 'chunk-[hash]', splitting: true, plugins: [yamlOnce, laneApart] });
+await build({ ...COMMON, entryPoints: { [LANE.name]: LANE.source }, splitting: false, plugins: [yamlOnce] });

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { Script } from 'node:vm';
 import { cacheKey, readCacheBytes, writeCacheBytes } from './disk-cache.js';
@@ -17,8 +18,16 @@ export interface CachedScript {
 
 const DIGEST_BYTES = 32;
 
+/** Text put around the code before it is compiled, such as a function wrapper. */
+export interface Wrap {
+  before: string;
+  after: string;
+}
+
+const NO_WRAP: Wrap = { before: '', after: '' };
+
 /**
- * Runs `code` (JavaScript as UTF-8 bytes, e.g. a cached Ajv validator) with V8's code cache: V8
+ * Runs `code` (JavaScript as UTF-8 bytes, e.g. a cached Ajv validator, inside `wrap`) with V8's code cache: V8
  * compiles a validator's functions when they are first called (for asean-ocsea's 1.3 MB validator,
  * about a third of a one-profile `validate`); from the cache it reads the compiled code instead. The entry is keyed by a SHA-256 of the code (of its bytes: hashing the same text as a
  * string costs ten times more), V8's version and the machine, and stored with a SHA-256 of its own
@@ -26,10 +35,10 @@ const DIGEST_BYTES = 32;
  * flags (it sets cachedDataRejected otherwise), but not the bytes themselves in release builds, so a
  * damaged entry is caught here and never given to V8. A rejected or damaged entry is rewritten.
  */
-export function runCachedScript(code: Buffer, filename: string): CachedScript {
-  const name = `code-${cacheKey(process.versions.v8, process.arch, digest(code).toString('hex'))}.v8`;
+export function runCachedScript(code: Buffer, filename: string, wrap: Wrap = NO_WRAP): CachedScript {
+  const name = `code-${cacheKey(process.versions.v8, process.arch, digest(code).toString('hex'), wrap.before, wrap.after)}.v8`;
   const cachedData = intact(readCacheBytes(name));
-  const script = new Script(code.toString('utf8'), { filename, cachedData });
+  const script = new Script(wrap.before + decode(code) + wrap.after, { filename, cachedData });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
   const value = script.runInThisContext();
   let saved = fromCache;
@@ -45,6 +54,15 @@ export function runCachedScript(code: Buffer, filename: string): CachedScript {
       });
     },
   };
+}
+
+/**
+ * The code's text. ASCII (as compile-validator.ts writes validators) is read as Latin-1: the same
+ * text, decoded ten times faster than UTF-8 (a 1.3 MB validator: ~1 ms instead of ~10), and kept by
+ * V8 as one byte a character.
+ */
+function decode(code: Buffer): string {
+  return isAscii(code) ? code.toString('latin1') : code.toString('utf8');
 }
 
 /** The code cache's bytes, when the entry is whole and unchanged since it was written. */

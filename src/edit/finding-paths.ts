@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Finding } from '../findings/finding.js';
-import { pointerToPath } from '../yaml/locate-node.js';
+import { pointerToPath } from '../yaml/json-pointer.js';
 import type { FieldPath } from './field-edit.js';
 
 /** A finding as the workbench shows it: the words of `validate`, and the field it concerns. */

@@ -16,6 +16,8 @@ const require = createRequire(import.meta.url);
 const AJV_OPTIONS: Options = { allErrors: true, strict: true, verbose: true, allowUnionTypes: true };
 /** Annotations read by editors (markdownDescription) and by our messages (errorHint): no validation. */
 const ANNOTATIONS = ['errorHint', 'markdownDescription'];
+/** How the cached code is written (see asciiOnly): part of its key, so an entry written otherwise is compiled again. */
+const CODE_FORM = 'ascii';
 
 /**
  * Compiles a schema with Ajv. Compiling the profile schema of a 43-provision framework took most of
@@ -24,7 +26,7 @@ const ANNOTATIONS = ['errorHint', 'markdownDescription'];
  */
 export function compileValidator(schema: object): Validate {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
-  const name = `validator-${cacheKey(ajvVersion, JSON.stringify(AJV_OPTIONS), ANNOTATIONS.join(), JSON.stringify(schema))}.cjs`;
+  const name = `validator-${cacheKey(ajvVersion, JSON.stringify(AJV_OPTIONS), ANNOTATIONS.join(), CODE_FORM, JSON.stringify(schema))}.cjs`;
   const cached = readCacheBytes(name);
   if (cached !== undefined) {
     const validate = loadStandalone(cached, name);
@@ -37,14 +39,23 @@ export function compileValidator(schema: object): Validate {
   const validate = ajv.compile(schema) as Validate;
   if (!cacheDir()) return validate;
   const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, validate: unknown) => string }).default;
-  const code = Buffer.from(standalone(ajv, validate));
+  const code = Buffer.from(asciiOnly(standalone(ajv, validate)));
   writeCacheBytes(name, () => code);
   // This run uses the code the next runs will load, so it already keeps V8's compiled code for them.
   return loadStandalone(code, name) ?? validate;
 }
 
-const WRAP_START = Buffer.from('(function (require, module, exports) {');
-const WRAP_END = Buffer.from('\n})');
+/** Standalone code is CommonJS: it runs inside a function given `require`, `module` and `exports`. */
+const WRAP = { before: '(function (require, module, exports) {', after: '\n})' };
+
+/**
+ * The code with each character beyond ASCII (the schema's dashes and accents, which Ajv puts in string
+ * literals) written as a `\uXXXX` escape: the same program, which the code cache reads faster
+ * (src/cache/code-cache.ts).
+ */
+function asciiOnly(code: string): string {
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /**
  * The standalone code is CommonJS that requires Ajv's runtime helpers: it gets our `require`. It runs
@@ -53,7 +64,7 @@ const WRAP_END = Buffer.from('\n})');
  */
 function loadStandalone(code: Buffer, name: string): Validate | undefined {
   try {
-    const script = runCachedScript(Buffer.concat([WRAP_START, code, WRAP_END]), name);
+    const script = runCachedScript(code, name, WRAP);
     const module = { exports: {} as Record<string, unknown> };
     (script.value as (...args: unknown[]) => void)(require, module, module.exports);
     const validate = module.exports.default ?? module.exports;

@@ -21,8 +21,9 @@ export interface ProfileCheck {
 
 /**
  * Parses and checks one profile's text: YAML, its framework, the derived schema, then the semantic
- * rules. The YAML is read by the fast reader when it can be (positions are then built only for a
- * file with findings); `fullReader` reads it with the full one only, as the agreement tests do.
+ * rules. The YAML is read by the fast reader when it can be (its findings are then placed from the
+ * offsets it noted, see src/yaml/fast-locate.ts); `fullReader` reads it with the full one only, as
+ * the agreement tests do.
  */
 export function checkProfile(file: string, text: string, catalogue: FrameworkCatalogue, today: string, options: { fullReader?: boolean } = {}): ProfileCheck {
   const { parsed, findings } = parseYaml(file, text, { fast: !options.fullReader });

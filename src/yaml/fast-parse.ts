@@ -10,12 +10,13 @@ import { needsFullReader } from './needs-full-reader.js';
  * text the two parsers could read differently, any error — returns undefined, and the caller reads
  * the file with the full reader, which is the reference and words every message.
  */
-export function fastParse(text: string): { data: unknown } | undefined {
+export function fastParse(text: string): { data: unknown; nodes: NodeEvents } | undefined {
   if (needsFullReader(text)) return undefined;
   try {
-    const data = load(text, { ...OPTIONS, listener: watchNodes() });
+    const nodes: NodeEvents = { marks: [], closed: [] };
+    const data = load(text, { ...FAST_OPTIONS, listener: watchNodes(nodes) });
     // A file of comments only: js-yaml reads no document, the full reader an empty one (null).
-    return data === undefined ? undefined : { data };
+    return data === undefined ? undefined : { data, nodes };
   } catch {
     // A syntax error, an anchor, a tag, a duplicate key, too deep: the full reader says what is wrong.
     return undefined;
@@ -46,7 +47,7 @@ const CORE_AS_YAML_2 = new Schema({
 });
 
 /** js-yaml 4.3's `maxDepth` is not in @types/js-yaml 4.0 yet; nor is the node state its listener sees. */
-const OPTIONS = { schema: CORE_AS_YAML_2, maxDepth: MAX_FAST_DEPTH } as LoadOptions;
+export const FAST_OPTIONS = { schema: CORE_AS_YAML_2, maxDepth: MAX_FAST_DEPTH } as LoadOptions;
 
 interface NodeState {
   input: string;
@@ -54,10 +55,22 @@ interface NodeState {
   anchor: string | null;
   tag: string | null;
   kind: string | null;
+  result: unknown;
 }
 
 /**
- * Follows js-yaml node by node and stops it (an exception: the full reader takes over) at what the
+ * Where js-yaml opened and closed each node, noted while it reads (a few percent of the parse), so
+ * that a file with findings is placed without reading it again (fast-locate.ts): `marks` holds an
+ * opening's offset, or a closing's offset as `~offset`; `closed` the kind and the value of each
+ * closed node, in the order they closed.
+ */
+export interface NodeEvents {
+  marks: number[];
+  closed: unknown[];
+}
+
+/**
+ * Follows js-yaml node by node, noting where each node opens and closes, and stops it (an exception: the full reader takes over) at what the
  * two parsers read differently, wherever it is in the file:
  *  - an anchor `&name` (so also every alias `*name`, which needs one): js-yaml has no limit on alias
  *    bombs, and the full reader counts them;
@@ -66,15 +79,19 @@ interface NodeState {
  *    or `:` `,` `]` `}` follows: the full reader requires a space before a comment and rules on how
  *    continuation lines are indented, js-yaml does not.
  */
-function watchNodes(): LoadOptions['listener'] {
+function watchNodes(nodes: NodeEvents): LoadOptions['listener'] {
   const starts: number[] = [];
+  const { marks, closed } = nodes;
   return (event, raw) => {
     const state = raw as unknown as NodeState;
     if (event === 'open') {
       starts.push(state.position);
+      marks.push(state.position);
       return;
     }
     const start = starts.pop()!;
+    marks.push(~state.position);
+    closed.push(state.kind, state.result);
     if (state.anchor !== null || state.tag === '!') throw new Error('left to the full reader');
     if (state.kind === 'scalar' && state.tag === null) checkQuoted(state.input, start, state.position);
   };

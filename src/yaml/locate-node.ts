@@ -1,5 +1,10 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
 import type { ParsedYaml } from './parse-yaml.js';
+import { yamlPackage } from './yaml-package.js';
+
+// Also here, where they were first written; json-pointer.ts holds them, so that the workbench's page
+// (src/edit/client, compiled without Node's types) can use them.
+export { pathToPointer, pointerToPath } from './json-pointer.js';
 
 export interface Span {
   line: number;
@@ -16,10 +21,13 @@ export type Target = 'value' | 'key';
  * does not exist, the closest existing ancestor is used, as a reader would look there first.
  */
 export function locate(parsed: ParsedYaml, path: readonly (string | number)[], target: Target = 'value'): Span {
+  const fast = parsed.fastLocate?.(path, target);
+  if (fast) return fast;
+  const { isAlias } = yamlPackage();
   let node: unknown = parsed.doc.contents;
   let pair: Pair | undefined;
   for (const segment of path) {
-    node = resolveAlias(parsed, node);
+    if (isAlias(node)) node = node.resolve(parsed.doc);
     const next = child(node, segment);
     if (!next) break;
     pair = next.pair; // undefined for a list item: its "key" is the item itself
@@ -34,6 +42,7 @@ export function locate(parsed: ParsedYaml, path: readonly (string | number)[], t
 }
 
 function child(node: unknown, segment: string | number): { node: unknown; pair?: Pair } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   if (isMap(node)) {
     const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
     return pair ? { node: pair.value, pair } : undefined;
@@ -45,23 +54,6 @@ function child(node: unknown, segment: string | number): { node: unknown; pair?:
   return undefined;
 }
 
-function resolveAlias(parsed: ParsedYaml, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(parsed.doc) : node;
-}
-
 function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {
   return typeof node === 'object' && node !== null && Array.isArray((node as Node).range);
-}
-
-/** JSON Pointer (`/provisions/T1.06/elements/a`) → segments, unescaping ~1 and ~0. */
-export function pointerToPath(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function pathToPointer(path: readonly (string | number)[]): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }

@@ -4,7 +4,8 @@
  * aliases, tags, quoted scalars) is not looked for here. Each look starts from a character that is
  * rare in a profile, so the whole look costs a few percent of the parse.
  *  - a tab anywhere: tabs in indentation are an error the full reader reports and reads past;
- *  - a carriage return: line ends other than \n are left to the full reader;
+ *  - a carriage return: parse-yaml.ts gives the fast reader Windows line ends (\r\n) as \n, so a \r
+ *    here is one alone, left to the full reader;
  *  - `%` directives, `---` and `...` markers: several documents, or a directive;
  *  - the verbatim tag `!<…>`: `!<?>` would resolve in js-yaml;
  *  - `? ` complex keys, and `[…]:`/`{…}:` collection keys: the parsers turn them into text differently;

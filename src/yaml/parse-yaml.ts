@@ -1,11 +1,14 @@
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
+import { fastLocator, type FastLocator } from './fast-locate.js';
 import { fastParse } from './fast-parse.js';
 import { respaceTabs } from './respace-tabs.js';
+import { yamlPackage } from './yaml-package.js';
 import type { YamlIssue } from './yaml-issue.js';
 
 /**
  * A YAML document kept with its node positions, so findings can point at lines and columns. From the
- * fast reader, `doc` and `lineCounter` are built on first use: a file with no finding never builds them.
+ * fast reader, positions come from `fastLocate` where it can place them, and `doc` and `lineCounter`
+ * are built on first use: only for a finding that locator leaves to them.
  */
 export interface ParsedYaml {
   file: string;
@@ -14,6 +17,8 @@ export interface ParsedYaml {
   readonly lineCounter: LineCounter;
   /** The plain data, or undefined when the YAML itself is broken. */
   data: unknown;
+  /** From the fast reader: positions found without the Document where it can be sure of them (fast-locate.ts). */
+  fastLocate?: FastLocator;
 }
 
 const TOO_DEEP = 'the YAML is nested too deeply to read';
@@ -46,12 +51,14 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false } as
 /**
  * Parses YAML 1.2 (so `NO`, `yes`, dates stay strings) and reports syntax problems as findings.
  * With `fast`, a file the fast reader is sure of (see fast-parse.ts) is read by it, with no finding,
- * and its positions are built only if a later check asks for one; every other file, and every file
+ * and its positions are found only if a later check asks for one; every other file, and every file
  * without `fast`, is read by the full reader, which is the reference.
  */
 export function parseYaml(file: string, text: string, options: { fast?: boolean } = {}): { parsed: ParsedYaml; findings: YamlIssue[] } {
-  const fast = options.fast ? fastParse(text) : undefined;
-  if (fast) return { parsed: withLazyPositions(file, text, fast.data), findings: [] };
+  const lines = options.fast ? withNewlines(text) : undefined;
+  const fast = lines === undefined ? undefined : fastParse(lines);
+  if (fast) return { parsed: withLazyPositions(file, text, fast.data, fastLocator(lines!, fast.nodes)), findings: [] };
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const findings: YamlIssue[] = [];
   let doc: Document.Parsed;
@@ -112,14 +119,27 @@ export function parseYaml(file: string, text: string, options: { fast?: boolean 
 }
 
 /**
- * The fast reader's data, with the full reader's document of the same text built on first use. The
+ * The text with Windows line ends (`\r\n`) as `\n`, for the fast reader: YAML reads both as one line
+ * break, and as a `\r` comes only before a `\n`, every line and column stays where it was. A text
+ * with a `\r` alone (old Mac line ends, or one inside a line) is left as it is, for the full reader.
+ */
+function withNewlines(text: string): string {
+  if (!text.includes('\r')) return text;
+  const lines = text.replace(/\r\n/g, '\n');
+  return lines.includes('\r') ? text : lines;
+}
+
+/**
+ * The fast reader's data, with its locator, and the full reader's document of the same text built on
+ * first use (for what the locator cannot place). The
  * fast reader answers only for a text the full reader reads with no error or warning and no tab, so
  * that document, and every position taken from it, is the one the full reader would have given.
  */
-function withLazyPositions(file: string, text: string, data: unknown): ParsedYaml {
+function withLazyPositions(file: string, text: string, data: unknown, fastLocate: FastLocator): ParsedYaml {
   let built: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   const build = () => {
     if (!built) {
+      const { LineCounter, parseDocument } = yamlPackage();
       const lineCounter = new LineCounter();
       built = { doc: parseDocument(text, { lineCounter, ...PARSE_OPTIONS }), lineCounter };
     }
@@ -129,6 +149,7 @@ function withLazyPositions(file: string, text: string, data: unknown): ParsedYam
     file,
     text,
     data,
+    fastLocate,
     get doc() {
       return build().doc;
     },

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 
 /** Beyond this many tab-indented lines the search is not worth it: the one "tab" finding per line says it all. */
 const MAX_TAB_LINES = 20;
@@ -8,6 +8,7 @@ const isContent = (line: string) => line.trim() !== '' && !line.trim().startsWit
 const opensBlock = (line: string) => /:\s*(#.*)?$/.test(line.replace(/\s+$/, ''));
 
 function errorCount(text: string): number {
+  const { LineCounter, parseDocument } = yamlPackage();
   try {
     return parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, merge: false }).errors.length;
   } catch {
