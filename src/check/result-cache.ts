@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cacheKey, pruneCache, readCacheBytes, writeCacheBytes } from '../cache/disk-cache.js';
@@ -7,7 +7,7 @@ import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { LEXGAP_VERSION } from '../version.js';
 import type { CheckedText, Need } from './check-text.js';
 
-const MAGIC = 'lexgap-results 1\n';
+const MAGIC = 'lexgap-results 2\n';
 const PREFIX = 'results-';
 /** Packs not written for this long (an older lexgap, a folder no longer checked) are removed. */
 const KEEP_DAYS = 14;
@@ -28,11 +28,13 @@ function codeIdentity(): string {
 interface Entry {
   offset: number;
   length: number;
-  /** Hash of the entry's bytes: a damaged entry is a miss, never a wrong result. */
-  check: string;
 }
 
-const checksum = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64url').slice(0, 16);
+/**
+ * Hash of a pack (its header and entries), on its first line: a damaged pack is read as empty, never
+ * as a wrong result. One hash of the whole costs less than half of one per entry (10,000 of ~2 KB).
+ */
+const checksum = (bytes: Uint8Array) => hash('sha1', bytes, 'base64url');
 
 /**
  * The results of checking each file, kept between runs (as ESLint's --cache): a file whose text is
@@ -65,7 +67,7 @@ export class ResultCache {
 
   /** The key of a file's bytes. */
   key(bytes: Uint8Array): string {
-    return createHash('sha256').update(bytes).digest('base64url');
+    return hash('sha256', bytes, 'base64url');
   }
 
   /** The stored result for this text, its findings' `file` left empty; undefined on a miss. */
@@ -73,7 +75,6 @@ export class ResultCache {
     const entry = this.old.get(key);
     if (!entry || !this.oldBytes) return undefined;
     const bytes = this.oldBytes.subarray(entry.offset, entry.offset + entry.length);
-    if (checksum(bytes) !== entry.check) return undefined;
     try {
       const value = JSON.parse(bytes.toString('utf8')) as CheckedText;
       if (!Array.isArray(value.findings)) return undefined;
@@ -95,14 +96,16 @@ export class ResultCache {
   /** Writes the pack of this run when anything changed. */
   save(): void {
     if (this.missed === 0 && this.next.size === this.old.size) return;
-    const entries: [string, number, number, string][] = [];
+    const entries: [string, number, number][] = [];
     let offset = 0;
     for (const [key, bytes] of this.next) {
-      entries.push([key, offset, bytes.length, checksum(bytes)]);
+      entries.push([key, offset, bytes.length]);
       offset += bytes.length;
     }
     const header = Buffer.from(JSON.stringify({ context: this.context, entries }));
-    writeCacheBytes(this.name, () => [Buffer.from(`${MAGIC}${header.length}\n`), header, ...this.next.values()]);
+    // The first line holds the header's length and the hash of all that follows it.
+    const rest = Buffer.concat([header, ...this.next.values()], header.length + offset);
+    writeCacheBytes(this.name, () => [Buffer.from(`${MAGIC}${header.length} ${checksum(rest)}\n`), rest]);
     pruneCache(PREFIX, KEEP_DAYS);
   }
 
@@ -111,18 +114,20 @@ export class ResultCache {
     if (!bytes || bytes.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return;
     try {
       const lineEnd = bytes.indexOf(10, MAGIC.length);
-      const headerLength = Number(bytes.subarray(MAGIC.length, lineEnd).toString('latin1'));
+      const [length, check] = bytes.subarray(MAGIC.length, lineEnd).toString('latin1').split(' ');
+      const headerLength = Number(length);
       const start = lineEnd + 1 + headerLength;
       if (lineEnd < 0 || !Number.isInteger(headerLength) || start > bytes.length) return;
+      if (check !== checksum(bytes.subarray(lineEnd + 1))) return;
       const header = JSON.parse(bytes.subarray(lineEnd + 1, start).toString('utf8')) as { context?: unknown; entries?: unknown };
       if (header.context !== this.context || !Array.isArray(header.entries)) return;
       for (const item of header.entries as unknown[]) {
         if (!Array.isArray(item)) return;
-        const [key, offset, length, check] = item as unknown[];
-        if (typeof key !== 'string' || typeof check !== 'string' || !Number.isInteger(offset) || !Number.isInteger(length)) return;
+        const [key, offset, length] = item as unknown[];
+        if (typeof key !== 'string' || !Number.isInteger(offset) || !Number.isInteger(length)) return;
         const at = start + (offset as number);
         if ((offset as number) < 0 || (length as number) < 0 || at + (length as number) > bytes.length) return;
-        this.old.set(key, { offset: at, length: length as number, check });
+        this.old.set(key, { offset: at, length: length as number });
       }
       this.oldBytes = bytes;
     } catch {
