@@ -7,9 +7,9 @@ import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { today } from '../ground/today.js';
 import { score } from '../scoring/score.js';
 import { decodeSource, MAX_SOURCE_BYTES, readSource, unreadableFinding } from '../yaml/read-source.js';
-import { CheckPool } from './check-pool.js';
+import { CheckPool, type WorkerResult } from './check-pool.js';
 import { checkText, type CheckedText, type Need } from './check-text.js';
-import { ResultCache } from './result-cache.js';
+import { ResultCache, storedForm } from './result-cache.js';
 
 /** One file's findings and what the command needs of it, in the order the files were given. */
 export interface FileResult extends CheckedText {
@@ -98,12 +98,16 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   /** The files being checked: their text (or, from the cache, bytes decoded only for code frames) and cache key. */
   const texts = new Map<number, { text?: string; bytes?: Buffer; key?: string }>();
 
-  const finish = (index: number, value: CheckedText, fresh: boolean) => {
+  /**
+   * A file's result: checked here or in a worker (fresh; `stored`, its stored form when a worker made
+   * it), or read from the cache (its findings without their path).
+   */
+  const finish = (index: number, value: CheckedText, fresh: boolean, stored?: string) => {
     const file = files[index]!;
     const { text, bytes, key } = texts.get(index)!;
     texts.delete(index);
-    if (fresh && key !== undefined) cache!.put(key, file, value);
-    const result: FileResult = fresh ? { file, ...value } : { file, ...value, findings: value.findings.map((f) => ({ ...f, file })) };
+    if (fresh && key !== undefined) cache!.put(key, stored ?? storedForm(file, value));
+    const result: FileResult = fresh && stored === undefined ? { file, ...value } : { file, ...value, findings: value.findings.map((f) => ({ ...f, file })) };
     if (result.findings.length > 0 && (options.frames === 'findings' || countErrors(result.findings) > 0)) result.source = text ?? (bytes && textOf(bytes));
     if (need === 'full' && result.profile && result.frameworkId !== undefined) {
       const framework = catalogue.get(result.frameworkId);
@@ -120,16 +124,17 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   let allBack: (() => void) | undefined;
   let failure: { error: unknown } | undefined;
   /** Results arrive in event handlers: an error there is kept and thrown once every file is back. */
-  const settle = (index: number, value?: CheckedText) => {
+  const settle = (index: number, value?: CheckedText, stored?: string) => {
     try {
-      if (value) finish(index, value, true);
+      if (stored !== undefined) finish(index, JSON.parse(stored) as CheckedText, true, stored);
+      else if (value) finish(index, value, true);
       else checkHere(index);
     } catch (error) {
       failure ??= { error };
     }
     if (--outstanding === 0) allBack?.();
   };
-  const onResult = (index: number, value: CheckedText | undefined) => settle(index, value);
+  const onResult = ({ index, value, stored }: WorkerResult) => settle(index, value, stored);
   const onOrphan = (items: { index: number }[]) => items.forEach(({ index }) => settle(index));
   const waiting: number[] = []; // files to check, held until it is clear whether workers pay
 
@@ -158,7 +163,7 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
       } else {
         waiting.push(i);
         if (waiting.length >= plan.threshold) {
-          pool = new CheckPool(plan.size, { loaded: catalogue.loaded, date, need }, onResult, onOrphan);
+          pool = new CheckPool(plan.size, { loaded: catalogue.loaded, date, need, stored: cache !== undefined }, onResult, onOrphan);
           for (const index of waiting.splice(0)) {
             outstanding++;
             await pool.submit({ index, file: files[index]!, text: texts.get(index)!.text! });

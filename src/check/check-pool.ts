@@ -14,13 +14,24 @@ export interface WorkerData {
   loaded: readonly LoadedFramework[];
   date: string;
   need: Need;
+  /** The result cache is on: results come back in the form it stores (cheaper to send than a value, and not serialised again). */
+  stored: boolean;
 }
 export interface WorkerBatch {
   items: { index: number; file: string; text: string }[];
 }
-/** A result without a value: the worker failed on that file, and the main thread checks it itself. */
+/**
+ * Each file's result: its value, or its stored form (result-cache.ts: storedForm) when the cache is
+ * on and the result can be stored. A result with neither: the worker failed on that file, and the
+ * main thread checks it itself.
+ */
 export interface WorkerReply {
-  results: { index: number; value?: CheckedText }[];
+  results: WorkerResult[];
+}
+export interface WorkerResult {
+  index: number;
+  value?: CheckedText;
+  stored?: string;
 }
 
 type Item = WorkerBatch['items'][number];
@@ -51,7 +62,7 @@ export class CheckPool {
   constructor(
     size: number,
     data: WorkerData,
-    private readonly onResult: (index: number, value: CheckedText | undefined) => void,
+    private readonly onResult: (result: WorkerResult) => void,
     private readonly onOrphan: (items: Item[]) => void,
   ) {
     for (let i = 0; i < size; i++) {
@@ -64,7 +75,7 @@ export class CheckPool {
       const slot: Slot = { worker, inFlight: [], alive: true };
       worker.on('message', (reply: WorkerReply) => {
         slot.inFlight.shift();
-        for (const r of reply.results) this.onResult(r.index, r.value);
+        for (const r of reply.results) this.onResult(r);
         this.pump();
       });
       const fail = () => {

@@ -85,12 +85,13 @@ export class ResultCache {
     }
   }
 
-  /** Records a freshly checked result (all its findings about `file`, which is left out). */
-  put(key: string, file: string, value: CheckedText): void {
+  /**
+   * Records a freshly checked result, in its stored form (see storedForm; undefined: not storable).
+   * Worker threads make that form themselves, so the main thread does not serialise 10,000 results.
+   */
+  put(key: string, stored: string | undefined): void {
     this.missed++;
-    if (value.findings.some((f) => f.file !== file)) return; // not path-independent: not stored
-    const stored: CheckedText = { ...value, findings: value.findings.map((f): Finding => ({ ...f, file: '' })) };
-    this.next.set(key, Buffer.from(JSON.stringify(stored)));
+    if (stored !== undefined) this.next.set(key, Buffer.from(stored));
   }
 
   /** Writes the pack of this run when anything changed. */
@@ -134,4 +135,13 @@ export class ResultCache {
       this.old.clear(); // damaged: every file is checked again
     }
   }
+}
+
+/**
+ * A result as the cache stores it: JSON, its findings' `file` left empty (each gets its path back when
+ * read). Undefined when a finding is about another file than `file`: such a result is not stored.
+ */
+export function storedForm(file: string, value: CheckedText): string | undefined {
+  if (value.findings.some((f) => f.file !== file)) return undefined;
+  return JSON.stringify({ ...value, findings: value.findings.map((f): Finding => ({ ...f, file: '' })) });
 }

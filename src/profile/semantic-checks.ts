@@ -138,11 +138,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * keeps its own object (its `elements` are read as none unless they are a list: see `backs`).
  */
 function wellFormedParts(raw: Record<string, unknown>): ProvisionAnswer {
-  let elements: Record<string, string> | undefined;
-  if (isRecord(raw.elements)) {
-    elements = Object.create(null) as Record<string, string>; // an element named __proto__ stays an element
-    for (const [id, value] of Object.entries(raw.elements)) if (typeof value === 'string') elements[id] = value;
-  }
+  // Read, not copied, when every answer is a string (as in any valid profile).
+  const given = raw.elements;
+  const elements = !isRecord(given)
+    ? undefined
+    : Object.values(given).every((v) => typeof v === 'string')
+      ? (given as Record<string, string>)
+      : (Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string')) as Record<string, string>);
   return {
     answer: typeof raw.answer === 'string' ? raw.answer : undefined,
     elements,
