@@ -43,6 +43,12 @@ interface Slot {
 
 /** Files per message: fewer, larger messages; small enough to keep both workers busy to the end. */
 const BATCH = 8;
+/**
+ * Each worker's young generation (V8's nursery for short-lived objects; Node's default lets it grow to
+ * ~48 MB). A worker's garbage is a file's parse tree and findings, a few hundred KB: 8 MB takes ~40 MB
+ * off each worker's peak (3,000 profiles: 250 → 209 MB for the process) for a few more minor GCs.
+ */
+const YOUNG_GENERATION_MB = 8;
 /** Batches in flight per worker: one being checked, one waiting, so a worker never idles on a round trip. */
 const DEPTH = 2;
 
@@ -68,7 +74,7 @@ export class CheckPool {
     for (let i = 0; i < size; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(WORKER_URL, { workerData: data });
+        worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       } catch {
         continue; // cannot start (frameworks not cloneable, no worker file): the main thread does the work
       }
