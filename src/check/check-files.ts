@@ -10,6 +10,7 @@ import { decodeSource, MAX_SOURCE_BYTES, readSource, unreadableFinding } from '.
 import { CheckPool, type WorkerResult } from './check-pool.js';
 import { checkText, type CheckedText, type Need } from './check-text.js';
 import { ResultCache, storedForm } from './result-cache.js';
+import { SharedGaps } from './assessment-summary.js';
 
 /** One file's findings and what the command needs of it, in the order the files were given. */
 export interface FileResult extends CheckedText {
@@ -97,6 +98,7 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   const results: FileResult[] = new Array(files.length);
   /** The files being checked: their text (or, from the cache, bytes decoded only for code frames) and cache key. */
   const texts = new Map<number, { text?: string; bytes?: Buffer; key?: string }>();
+  const sharedGaps = new SharedGaps();
 
   /**
    * A file's result: checked here or in a worker (fresh; `stored`, its stored form when a worker made
@@ -108,6 +110,7 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
     texts.delete(index);
     if (fresh && key !== undefined) cache!.put(key, stored ?? storedForm(file, value));
     const result: FileResult = fresh && stored === undefined ? { file, ...value } : { file, ...value, findings: value.findings.map((f) => ({ ...f, file })) };
+    if (need === 'summary' && result.assessment) sharedGaps.share(result.assessment);
     if (result.findings.length > 0 && (options.frames === 'findings' || countErrors(result.findings) > 0)) result.source = text ?? (bytes && textOf(bytes));
     if (need === 'full' && result.profile && result.frameworkId !== undefined) {
       const framework = catalogue.get(result.frameworkId);
