@@ -36,15 +36,21 @@ export const WORKER_THRESHOLD = 200;
 
 /**
  * LEXGAP_WORKERS=0 checks every file on the main thread; LEXGAP_WORKERS=n uses n worker threads
- * whatever the number of files (the tests use it to run both paths); unset, one worker per core
- * once WORKER_THRESHOLD files are to be checked, none on a single core.
+ * whatever the number of files (the tests use it to run both paths); unset, one worker per core but
+ * one once WORKER_THRESHOLD files are to be checked, none on a single core. The main thread checks
+ * files too whenever the workers have all they can take: on two cores, one worker and the main thread
+ * (a second worker would load lexgap, its validator and its own JIT again, ~70 MB and ~0.3 s of a core,
+ * while the main thread, which only reads and hashes, idles 85% of the time).
  */
 function workerPlan(): { size: number; threshold: number } {
   const asked = process.env.LEXGAP_WORKERS;
   if (asked !== undefined && asked.trim() !== '' && Number.isInteger(Number(asked)) && Number(asked) >= 0) return { size: Number(asked), threshold: 1 };
   const cores = availableParallelism();
-  return { size: cores >= 2 ? cores : 0, threshold: WORKER_THRESHOLD };
+  return { size: cores >= 2 ? cores - 1 : 0, threshold: WORKER_THRESHOLD };
 }
+
+/** A turn of the event loop: the workers' replies are taken in, and they are sent more files. */
+const letWorkersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The buffer every plain file is read into: 10,000 profiles read into fresh buffers make ~120 MB of garbage. */
 let shared = Buffer.allocUnsafe(64 * 1024);
@@ -140,6 +146,16 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   const onResult = ({ index, value, stored }: WorkerResult) => settle(index, value, stored);
   const onOrphan = (items: { index: number }[]) => items.forEach(({ index }) => settle(index));
   const waiting: number[] = []; // files to check, held until it is clear whether workers pay
+  /** A file to a worker, or checked here when the workers have all they can take. */
+  const dispatch = async (index: number) => {
+    if (pool!.usable && pool!.busy) {
+      checkHere(index);
+      await letWorkersIn();
+      return;
+    }
+    outstanding++;
+    await pool!.submit({ index, file: files[index]!, text: texts.get(index)!.text! });
+  };
 
   try {
     for (const [i, file] of files.entries()) {
@@ -159,18 +175,14 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
       }
       texts.set(i, { text: source.text, key });
       if (pool) {
-        outstanding++;
-        await pool.submit({ index: i, file, text: source.text });
+        await dispatch(i);
       } else if (!mayUseWorkers) {
         checkHere(i);
       } else {
         waiting.push(i);
         if (waiting.length >= plan.threshold) {
           pool = new CheckPool(plan.size, { loaded: catalogue.loaded, date, need, stored: cache !== undefined }, onResult, onOrphan);
-          for (const index of waiting.splice(0)) {
-            outstanding++;
-            await pool.submit({ index, file: files[index]!, text: texts.get(index)!.text! });
-          }
+          for (const index of waiting.splice(0)) await dispatch(index);
         }
       }
     }

@@ -103,6 +103,14 @@ export class CheckPool {
     }
   }
 
+  /**
+   * Every worker has all it can take for now (its batches in flight, a whole batch waiting): the main
+   * thread checks the next file itself rather than wait.
+   */
+  get busy(): boolean {
+    return this.pending.length >= BATCH;
+  }
+
   get usable(): boolean {
     return this.slots.some((s) => s.alive);
   }
