@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -44,22 +44,48 @@ export function writeCache(name: string, produce: () => string): void {
   writeEntry(name, produce);
 }
 
-/** A binary entry, written as writeCache writes text: whole or not at all; several chunks are written as one. */
+/**
+ * A binary entry, written as writeCache writes text: whole or not at all. Several chunks (a pack of
+ * 10,000 results) are written one after another, never first copied into one buffer.
+ */
 export function writeCacheBytes(name: string, produce: () => Uint8Array | readonly Uint8Array[]): void {
-  writeEntry(name, () => {
-    const bytes = produce();
-    return bytes instanceof Uint8Array ? bytes : Buffer.concat(bytes);
-  });
+  writeEntry(name, produce);
 }
 
-function writeEntry(name: string, produce: () => string | Uint8Array): void {
+/** Chunks per write call: under any system's limit on the buffers of one call (IOV_MAX, 1,024 on Linux). */
+const CHUNKS_PER_WRITE = 512;
+
+function writeChunks(file: string, chunks: readonly Uint8Array[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (let i = 0; i < chunks.length; i += CHUNKS_PER_WRITE) {
+      const group = chunks.slice(i, i + CHUNKS_PER_WRITE);
+      let written = writevSync(fd, group);
+      // A short write (rare, on a full disk or a signal): the rest chunk by chunk, or an error.
+      for (const chunk of group) {
+        if (written >= chunk.length) {
+          written -= chunk.length;
+          continue;
+        }
+        for (let at = written; at < chunk.length; ) at += writeSync(fd, chunk, at, chunk.length - at);
+        written = 0;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeEntry(name: string, produce: () => string | Uint8Array | readonly Uint8Array[]): void {
   const dir = cacheDir();
   if (!dir) return;
   const file = join(dir, name);
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, produce());
+    const content = produce();
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(temp, content);
+    else writeChunks(temp, content);
     renameSync(temp, file); // readers see the old entry or the whole new one
   } catch {
     rmSync(temp, { force: true });

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { cacheDir } from '../cache/disk-cache.js';
@@ -6,10 +6,11 @@ import { countErrors } from '../findings/finding.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { today } from '../ground/today.js';
 import { score } from '../scoring/score.js';
-import { decodeSource, MAX_SOURCE_BYTES, readSource, unreadableFinding, type SourceResult } from '../yaml/read-source.js';
-import { CheckPool } from './check-pool.js';
+import { decodeSource, MAX_SOURCE_BYTES, readSource, unreadableFinding } from '../yaml/read-source.js';
+import { CheckPool, type WorkerResult } from './check-pool.js';
 import { checkText, type CheckedText, type Need } from './check-text.js';
-import { ResultCache } from './result-cache.js';
+import { ResultCache, storedForm } from './result-cache.js';
+import { SharedGaps } from './assessment-summary.js';
 
 /** One file's findings and what the command needs of it, in the order the files were given. */
 export interface FileResult extends CheckedText {
@@ -24,9 +25,6 @@ export interface CheckFilesOptions {
   frames: 'findings' | 'errors';
 }
 
-/** Files read ahead while one is checked: each read takes several trips through the event loop. */
-const READ_AHEAD = 16;
-
 /**
  * Files to check (not found in the result cache) before worker threads pay for their start: each
  * worker loads lexgap and the cached validator and warms up its own JIT, ~0.2–0.3 s of a core
@@ -38,33 +36,52 @@ export const WORKER_THRESHOLD = 200;
 
 /**
  * LEXGAP_WORKERS=0 checks every file on the main thread; LEXGAP_WORKERS=n uses n worker threads
- * whatever the number of files (the tests use it to run both paths); unset, one worker per core
- * once WORKER_THRESHOLD files are to be checked, none on a single core.
+ * whatever the number of files (the tests use it to run both paths); unset, one worker per core but
+ * one once WORKER_THRESHOLD files are to be checked, none on a single core. The main thread checks
+ * files too whenever the workers have all they can take: on two cores, one worker and the main thread
+ * (a second worker would load lexgap, its validator and its own JIT again, ~70 MB and ~0.3 s of a core,
+ * while the main thread, which only reads and hashes, idles 85% of the time).
  */
 function workerPlan(): { size: number; threshold: number } {
   const asked = process.env.LEXGAP_WORKERS;
   if (asked !== undefined && asked.trim() !== '' && Number.isInteger(Number(asked)) && Number(asked) >= 0) return { size: Number(asked), threshold: 1 };
   const cores = availableParallelism();
-  return { size: cores >= 2 ? cores : 0, threshold: WORKER_THRESHOLD };
+  return { size: cores >= 2 ? cores - 1 : 0, threshold: WORKER_THRESHOLD };
 }
 
-/** A file read: its bytes when it is a plain file of profile size, else what readSource made of it. */
-type Read = { ok: true; bytes: Buffer } | SourceResult;
+/** A turn of the event loop: the workers' replies are taken in, and they are sent more files. */
+const letWorkersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The buffer every plain file is read into: 10,000 profiles read into fresh buffers make ~120 MB of garbage. */
+let shared = Buffer.allocUnsafe(64 * 1024);
+/** Opening a FIFO without O_NONBLOCK would wait for a writer; readSource says what is wrong with it instead. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * A plain file of profile size is read at once, as bytes (a promise-based read takes four trips
- * through the thread pool: 30% of a warm run of 1,000 files; and a file found in the result cache
- * need not be decoded). Anything else (a folder, a FIFO, a huge file, an error) goes through
- * readSource, which says what is wrong with it.
+ * The bytes of a plain file of profile size, read at once into the shared buffer: valid until the next
+ * call (a promise-based read takes four trips through the thread pool: 30% of a warm run of 1,000
+ * files; and a file found in the result cache need not be decoded). Undefined for anything else (a
+ * folder, a FIFO, a huge file, an error): readSource then says what is wrong with it.
  */
-function readQuickly(path: string): Read | Promise<Read> {
+function readQuickly(path: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    const info = statSync(path);
-    if (info.isFile() && info.size <= MAX_SOURCE_BYTES) return { ok: true, bytes: readFileSync(path) };
+    fd = openSync(path, OPEN_FLAGS);
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_SOURCE_BYTES) return undefined;
+    if (info.size > shared.length) shared = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    while (length < info.size) {
+      const n = readSync(fd, shared, length, info.size - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return shared.subarray(0, length);
   } catch {
-    // readSource below tells why
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return readSource(path);
 }
 
 /** The text of bytes that were decoded once already (a cache hit), for code frames. */
@@ -87,13 +104,19 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   const results: FileResult[] = new Array(files.length);
   /** The files being checked: their text (or, from the cache, bytes decoded only for code frames) and cache key. */
   const texts = new Map<number, { text?: string; bytes?: Buffer; key?: string }>();
+  const sharedGaps = new SharedGaps();
 
-  const finish = (index: number, value: CheckedText, fresh: boolean) => {
+  /**
+   * A file's result: checked here or in a worker (fresh; `stored`, its stored form when a worker made
+   * it), or read from the cache (its findings without their path).
+   */
+  const finish = (index: number, value: CheckedText, fresh: boolean, stored?: string) => {
     const file = files[index]!;
     const { text, bytes, key } = texts.get(index)!;
     texts.delete(index);
-    if (fresh && key !== undefined) cache!.put(key, file, value);
-    const result: FileResult = fresh ? { file, ...value } : { file, ...value, findings: value.findings.map((f) => ({ ...f, file })) };
+    if (fresh && key !== undefined) cache!.put(key, stored ?? storedForm(file, value));
+    const result: FileResult = fresh && stored === undefined ? { file, ...value } : { file, ...value, findings: value.findings.map((f) => ({ ...f, file })) };
+    if (need === 'summary' && result.assessment) sharedGaps.share(result.assessment);
     if (result.findings.length > 0 && (options.frames === 'findings' || countErrors(result.findings) > 0)) result.source = text ?? (bytes && textOf(bytes));
     if (need === 'full' && result.profile && result.frameworkId !== undefined) {
       const framework = catalogue.get(result.frameworkId);
@@ -110,56 +133,56 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   let allBack: (() => void) | undefined;
   let failure: { error: unknown } | undefined;
   /** Results arrive in event handlers: an error there is kept and thrown once every file is back. */
-  const settle = (index: number, value?: CheckedText) => {
+  const settle = (index: number, value?: CheckedText, stored?: string) => {
     try {
-      if (value) finish(index, value, true);
+      if (stored !== undefined) finish(index, JSON.parse(stored) as CheckedText, true, stored);
+      else if (value) finish(index, value, true);
       else checkHere(index);
     } catch (error) {
       failure ??= { error };
     }
     if (--outstanding === 0) allBack?.();
   };
-  const onResult = (index: number, value: CheckedText | undefined) => settle(index, value);
+  const onResult = ({ index, value, stored }: WorkerResult) => settle(index, value, stored);
   const onOrphan = (items: { index: number }[]) => items.forEach(({ index }) => settle(index));
   const waiting: number[] = []; // files to check, held until it is clear whether workers pay
-
-  const reads = new Map<number, Promise<Read> | Read>();
-  const startRead = (i: number) => {
-    if (i < files.length) reads.set(i, readQuickly(files[i]!));
+  /** A file to a worker, or checked here when the workers have all they can take. */
+  const dispatch = async (index: number) => {
+    if (pool!.usable && pool!.busy) {
+      checkHere(index);
+      await letWorkersIn();
+      return;
+    }
+    outstanding++;
+    await pool!.submit({ index, file: files[index]!, text: texts.get(index)!.text! });
   };
+
   try {
-    for (let i = 0; i < READ_AHEAD; i++) startRead(i);
     for (const [i, file] of files.entries()) {
-      const read = await reads.get(i)!;
-      reads.delete(i);
-      startRead(i + READ_AHEAD);
+      const bytes = readQuickly(file);
       // Keyed by the bytes: a hit is neither decoded nor checked (its bytes decoded well when it was stored).
-      const key = 'bytes' in read ? cache?.key(read.bytes) : undefined;
+      const key = bytes && cache?.key(bytes);
       const hit = key === undefined ? undefined : cache!.get(key);
       if (hit) {
-        texts.set(i, { bytes: (read as { bytes: Buffer }).bytes, key });
-        finish(i, hit, false);
+        texts.set(i, { bytes, key });
+        finish(i, hit, false); // reads the shared bytes now, before the next file is read into them
         continue;
       }
-      const source = 'bytes' in read ? decodeSource(read.bytes) : read;
+      const source = bytes ? decodeSource(bytes) : await readSource(file);
       if (!source.ok) {
         results[i] = { file, findings: [unreadableFinding(file, source)] };
         continue;
       }
       texts.set(i, { text: source.text, key });
       if (pool) {
-        outstanding++;
-        await pool.submit({ index: i, file, text: source.text });
+        await dispatch(i);
       } else if (!mayUseWorkers) {
         checkHere(i);
       } else {
         waiting.push(i);
         if (waiting.length >= plan.threshold) {
-          pool = new CheckPool(plan.size, { loaded: catalogue.loaded, date, need }, onResult, onOrphan);
-          for (const index of waiting.splice(0)) {
-            outstanding++;
-            await pool.submit({ index, file: files[index]!, text: texts.get(index)!.text! });
-          }
+          pool = new CheckPool(plan.size, { loaded: catalogue.loaded, date, need, stored: cache !== undefined }, onResult, onOrphan);
+          for (const index of waiting.splice(0)) await dispatch(index);
         }
       }
     }

@@ -6,9 +6,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { checkText } from './check-text.js';
+import { storedForm } from './result-cache.js';
 import type { WorkerBatch, WorkerData, WorkerReply } from './check-pool.js';
 
-const { loaded, date, need } = workerData as WorkerData;
+const { loaded, date, need, stored } = workerData as WorkerData;
 const catalogue = new FrameworkCatalogue(loaded);
 
 parentPort!.on('message', ({ items }: WorkerBatch) => {
@@ -17,7 +18,9 @@ parentPort!.on('message', ({ items }: WorkerBatch) => {
   const reply: WorkerReply = { results: [] };
   for (const { index, file, text } of items) {
     try {
-      reply.results.push({ index, value: checkText(file, text, catalogue, date, need) });
+      const value = checkText(file, text, catalogue, date, need);
+      const form = stored ? storedForm(file, value) : undefined;
+      reply.results.push(form === undefined ? { index, value } : { index, stored: form });
     } catch {
       // the main thread checks this file itself, and reports what goes wrong as it always has
       reply.results.push({ index });

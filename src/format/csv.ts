@@ -12,7 +12,8 @@ export function toCsv(rows: readonly (readonly (string | number | boolean | null
 
 function cell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value !== 'string') return String(value); // a number or a boolean: never quoted, never a formula
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -21,50 +21,56 @@ export function semanticChecks(parsed: ParsedYaml, framework: Framework, today: 
   const add = (severity: Severity, path: (string | number)[], code: string, message: string, hint?: string, target: Target = 'value') =>
     findings.push({ file: parsed.file, ...locate(parsed, path, target), severity, code, message, hint });
 
-  const checkDate = (path: (string | number)[], value: unknown, what: string) => {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return; // the schema reports the form
-    if (!isRealDate(value)) add('error', path, 'impossible-date', `${what} ${value} is not a real date`, 'check the day and the month (YYYY-MM-DD)');
-    else if (value > today) add('error', path, 'future-date', `${what} ${value} is in the future`, `use a date on or before ${today}`);
+  // The path is made only for a finding: most dates are fine, and there is one on every citation.
+  const checkDate = (path: () => (string | number)[], value: unknown, what: string) => {
+    if (typeof value !== 'string' || !isDateForm(value)) return; // the schema reports the form
+    if (!isRealDate(value)) add('error', path(), 'impossible-date', `${what} ${value} is not a real date`, 'check the day and the month (YYYY-MM-DD)');
+    else if (value > today) add('error', path(), 'future-date', `${what} ${value} is in the future`, `use a date on or before ${today}`);
   };
 
-  checkDate(['assessed'], profile.assessed, 'the assessment date');
+  checkDate(() => ['assessed'], profile.assessed, 'the assessment date');
   if (typeof profile.assessed === 'string' && isRealDate(profile.assessed) && profile.assessed <= today && yearsBetween(profile.assessed, today) >= STALE_AFTER_YEARS) {
     add('warning', ['assessed'], 'stale-assessment', `the assessment is more than ${STALE_AFTER_YEARS} years old (${profile.assessed})`, 'check the law again for amendments and update `assessed`');
   }
   const laws = isRecord(profile.laws) ? (profile.laws as Record<string, Partial<Law>>) : {};
-  for (const [key, law] of Object.entries(laws)) if (isRecord(law)) checkDate(['laws', key, 'inForce'], law.inForce, `the in-force date of "${key}"`);
+  for (const [key, law] of Object.entries(laws)) if (isRecord(law)) checkDate(() => ['laws', key, 'inForce'], law.inForce, `the in-force date of "${key}"`);
 
   // A block under a misspelt provision id is checked too (the schema reports the id): none of these
   // checks needs the provision, and a user fixing the id should not then meet a second round of errors.
-  for (const [id, raw] of Object.entries(isRecord(profile.provisions) ? profile.provisions : {})) {
+  // Every law cited (a well-formed citation's `law`, whatever its type), for the unused-declaration check below.
+  const cited: unknown[] = [];
+  const provisions = isRecord(profile.provisions) ? profile.provisions : {};
+  for (const id of Object.keys(provisions)) {
+    const raw = provisions[id];
     if (!isRecord(raw)) continue; // the schema reports it
     const answer = wellFormedParts(raw);
-    const here = ['provisions', id];
-    answer.evidence?.forEach((evidence, i) => {
-      if (!isRecord(evidence)) return;
-      const at = [...here, 'evidence', i];
-      checkDate([...at, 'checked'], evidence.checked, 'the date checked');
-      if (evidence.section === undefined) add('warning', [...at, 'law'], 'citation-without-section', 'this citation names no section or article', 'find the section in the law itself and add `section:`; never guess it');
-      if (typeof evidence.law !== 'string') return;
-      const law = Object.hasOwn(laws, evidence.law) ? laws[evidence.law] : undefined;
-      if (!law) {
-        add('error', [...at, 'law'], 'undeclared-law', `the law "${evidence.law}" is not declared under \`laws\``, didYouMean(evidence.law, Object.keys(laws)) ?? `declare it under \`laws:\` with its title, year and url`);
-      } else if (law.repealedBy) {
-        add('error', [...at, 'law'], 'repealed-law', `"${evidence.law}" was repealed (${law.repealedBy}) and cannot be evidence of the law in force`, 'cite the law that replaced it');
+    const evidence = answer.evidence;
+    if (evidence) {
+      for (let i = 0; i < evidence.length; i++) {
+        const citation = evidence[i]!;
+        cited.push(citation.law);
+        checkDate(() => ['provisions', id, 'evidence', i, 'checked'], citation.checked, 'the date checked');
+        if (citation.section === undefined) add('warning', ['provisions', id, 'evidence', i, 'law'], 'citation-without-section', 'this citation names no section or article', 'find the section in the law itself and add `section:`; never guess it');
+        if (typeof citation.law !== 'string') continue;
+        const law = Object.hasOwn(laws, citation.law) ? laws[citation.law] : undefined;
+        if (!law) {
+          add('error', ['provisions', id, 'evidence', i, 'law'], 'undeclared-law', `the law "${citation.law}" is not declared under \`laws\``, didYouMean(citation.law, Object.keys(laws)) ?? `declare it under \`laws:\` with its title, year and url`);
+        } else if (law.repealedBy) {
+          add('error', ['provisions', id, 'evidence', i, 'law'], 'repealed-law', `"${citation.law}" was repealed (${law.repealedBy}) and cannot be evidence of the law in force`, 'cite the law that replaced it');
+        }
       }
-    });
-    answer.pending?.forEach((bill, i) => isRecord(bill) && checkDate([...here, 'pending', i, 'checked'], bill.checked, 'the date checked'));
-    checkContradiction(answer, framework.scale, (message, hint) => add('error', [...here, 'answer'], 'contradicting-answers', message, hint));
-    checkEvidencePresent(answer, framework.scale, (path, message, hint) => add('warning', [...here, ...path], 'answer-without-evidence', message, hint));
+    }
+    answer.pending?.forEach((bill, i) => isRecord(bill) && checkDate(() => ['provisions', id, 'pending', i, 'checked'], bill.checked, 'the date checked'));
+    checkContradiction(answer, framework.scale, (message, hint) => add('error', ['provisions', id, 'answer'], 'contradicting-answers', message, hint));
+    checkEvidencePresent(answer, framework.scale, (path, message, hint) => add('warning', ['provisions', id, ...path], 'answer-without-evidence', message, hint));
   }
-  const cited = Object.values(isRecord(profile.provisions) ? profile.provisions : {}).flatMap((raw) =>
-    isRecord(raw) && Array.isArray(raw.evidence) ? raw.evidence.filter(isRecord).map((e) => e.law) : []);
   // A citation of an undeclared law, or of none, may be the one meant for a declared law: that
   // mistake is reported already, so an unused declaration is not reported a second time.
   const allCitationsResolve = cited.every((law) => typeof law === 'string' && Object.hasOwn(laws, law));
+  const citedLaws = new Set(cited);
   for (const [key, law] of allCitationsResolve ? Object.entries(laws) : []) {
     // A repealed law may be declared for the record; it can never be cited.
-    if (isRecord(law) && !law.repealedBy && !cited.includes(key)) {
+    if (isRecord(law) && !law.repealedBy && !citedLaws.has(key)) {
       add('warning', ['laws', key], 'uncited-law', `the law "${key}" is declared but no answer cites it`, 'cite it as evidence where it is relevant, or remove it from `laws`', 'key');
     }
   }
@@ -110,7 +116,9 @@ function checkEvidencePresent(
 ) {
   const evidence = answer.evidence ?? [];
   const hint = 'add an `evidence` entry citing the law and section, or answer `unknown` until it is checked';
-  const backs = (element: string) => evidence.some((e) => !e.elements || e.elements.length === 0 || e.elements.includes(element));
+  // A citation without a list of elements (or with an empty one) backs every element.
+  const backsAll = evidence.some((e) => !Array.isArray(e.elements) || e.elements.length === 0);
+  const backs = (element: string) => backsAll || evidence.some((e) => Array.isArray(e.elements) && e.elements.includes(element));
   for (const [id, value] of Object.entries(answer.elements ?? {})) {
     if (entryOf(scale, value)?.evidence === 'required' && !backs(id)) {
       report(['elements', id], `element ${id} is answered "${value}" with no citation backing it`, hint);
@@ -125,28 +133,52 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The parts of a provision answer that have the right types; the schema reports the rest. */
+/**
+ * The parts of a provision answer that have the right types; the schema reports the rest. A citation
+ * keeps its own object (its `elements` are read as none unless they are a list: see `backs`).
+ */
 function wellFormedParts(raw: Record<string, unknown>): ProvisionAnswer {
-  const elements = isRecord(raw.elements)
-    ? Object.fromEntries(Object.entries(raw.elements).filter(([, v]) => typeof v === 'string')) as Record<string, string>
-    : undefined;
-  const evidence = Array.isArray(raw.evidence)
-    ? (raw.evidence.filter(isRecord) as unknown as Evidence[]).map((e) => ({ ...e, elements: Array.isArray(e.elements) ? e.elements : undefined }))
-    : undefined;
+  // Read, not copied, when every answer is a string (as in any valid profile).
+  const given = raw.elements;
+  const elements = !isRecord(given)
+    ? undefined
+    : Object.values(given).every((v) => typeof v === 'string')
+      ? (given as Record<string, string>)
+      : (Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string')) as Record<string, string>);
   return {
     answer: typeof raw.answer === 'string' ? raw.answer : undefined,
     elements,
-    evidence,
+    evidence: Array.isArray(raw.evidence) ? (raw.evidence.filter(isRecord) as unknown as Evidence[]) : undefined,
     pending: Array.isArray(raw.pending) ? (raw.pending as PendingBill[]) : undefined,
   };
 }
 
+/** YYYY-MM-DD in form (digits where digits go), as /^\d{4}-\d{2}-\d{2}$/ tests, without a regular expression per date. */
+function isDateForm(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Dates already judged: a folder of profiles repeats the same few dates thousands of times. */
+const realDates = new Map<string, boolean>();
+
 export function isRealDate(value: string): boolean {
+  const known = realDates.get(value);
+  if (known !== undefined) return known;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  let real = false;
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }
+  if (realDates.size >= 4096) realDates.clear();
+  realDates.set(value, real);
+  return real;
 }
 
 function yearsBetween(from: string, to: string): number {

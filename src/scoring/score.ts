@@ -76,15 +76,15 @@ function scoreProvision(framework: Framework, tierId: string, provision: Provisi
   });
   const elements = all.filter((e) => !e.goodPractice);
   const applicableElements = elements.filter((e) => e.applicable);
-  const scored = applicableElements.flatMap((e) => (e.score === null ? [] : [e.score]));
+  const scored: number[] = [];
+  for (const e of applicableElements) if (e.score !== null) scored.push(e.score);
   const unknown = applicableElements.length - scored.length;
   const own = given?.answer === undefined ? undefined : entryOf(framework.scale, given.answer);
 
   let result: Pick<ProvisionResult, 'score' | 'bounds' | 'scoredFrom' | 'applicable' | 'assessedElements' | 'shortfalls'>;
   if (scored.length > 0) {
-    const shortfalls = applicableElements.flatMap((e): Shortfall[] =>
-      e.score !== null && e.score < rules.top - EPSILON ? [{ id: e.id, answer: e.answer!, score: e.score, fromProvision: false }] : [],
-    );
+    const shortfalls: Shortfall[] = [];
+    for (const e of applicableElements) if (e.score !== null && e.score < rules.top - EPSILON) shortfalls.push({ id: e.id, answer: e.answer!, score: e.score, fromProvision: false });
     result = { score: mean(scored), bounds: provisionBounds(scored, unknown, rules.scale), scoredFrom: 'elements', applicable: true, assessedElements: scored.length, shortfalls };
   } else if (own && own.score !== null && own.applicable !== false && applicableElements.length > 0) {
     // A provision-level answer speaks for all its core elements.
