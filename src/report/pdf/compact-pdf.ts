@@ -64,21 +64,27 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
     write('\nendstream\nendobj\n');
   }
 
-  // The cross-reference stream: 1 byte of type, 4 of offset or object stream, 2 of generation or index.
+  // The cross-reference stream: 1 byte of type, then the offset or object stream, then the
+  // generation or index, each in as few bytes as its largest value needs. Each row is written as its
+  // difference from the row above (the PNG "Up" predictor): offsets grow row by row and most entries
+  // name the same object stream, so the rows become runs of small numbers that compress to little.
   const xrefNum = next;
   const size = xrefNum + 1;
   entries.set(xrefNum, [1, length, 0]);
-  const table = Buffer.alloc(size * 7);
-  for (let n = 0; n < size; n++) {
-    const [type, a, b] = entries.get(n) ?? [0, 0, n === 0 ? 0xffff : 0];
-    table.writeUInt8(type, n * 7);
-    table.writeUInt32BE(a, n * 7 + 1);
-    table.writeUInt16BE(b, n * 7 + 5);
-  }
-  const data = deflateSync(table);
+  const rows = Array.from({ length: size }, (_, n): [number, number, number] => entries.get(n) ?? [0, 0, n === 0 ? 0xffff : 0]);
+  const w2 = bytesFor(rows.reduce((max, r) => Math.max(max, r[1]), 0));
+  const w3 = bytesFor(rows.reduce((max, r) => Math.max(max, r[2]), 0));
+  const columns = 1 + w2 + w3;
+  const table = Buffer.alloc(size * columns);
+  rows.forEach(([type, a, b], n) => {
+    table.writeUInt8(type, n * columns);
+    table.writeUIntBE(a, n * columns + 1, w2);
+    table.writeUIntBE(b, n * columns + 1 + w2, w3);
+  });
+  const data = deflateSync(upPredicted(table, columns), { level: 9 });
   const xrefAt = length;
   const trailer = [`/Root ${file.root}`, ...(file.info ? [`/Info ${file.info}`] : []), ...(file.id ? [`/ID ${file.id}`] : [])].join(' ');
-  write(`${xrefNum} 0 obj\n<</Type /XRef /Size ${size} /W [1 4 2] ${trailer} /Filter /FlateDecode /Length ${data.length}>>stream\n`);
+  write(`${xrefNum} 0 obj\n<</Type /XRef /Size ${size} /W [1 ${w2} ${w3}] ${trailer} /Filter /FlateDecode /DecodeParms <</Predictor 12 /Columns ${columns}>> /Length ${data.length}>>stream\n`);
   write(data);
   write(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`);
   if (length > 0xffffffff) return pdf;
@@ -87,6 +93,25 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
 
 /** Objects per object stream: a viewer inflates one whole stream to reach any object in it. */
 const OBJECTS_PER_STREAM = 1000;
+
+/** Bytes needed to write a value (at least 1; at most 4, the offsets a 4 GB file can have). */
+function bytesFor(max: number): number {
+  return max < 0x100 ? 1 : max < 0x10000 ? 2 : max < 0x1000000 ? 3 : 4;
+}
+
+/** Rows of `columns` bytes, each preceded by PNG filter type 2 (Up) and written as its difference from the row above. */
+function upPredicted(table: Buffer, columns: number): Buffer {
+  const rows = table.length / columns;
+  const out = Buffer.alloc(rows * (columns + 1));
+  for (let r = 0; r < rows; r++) {
+    out[r * (columns + 1)] = 2;
+    for (let c = 0; c < columns; c++) {
+      const above = r > 0 ? table[(r - 1) * columns + c]! : 0;
+      out[r * (columns + 1) + 1 + c] = (table[r * columns + c]! - above) & 0xff;
+    }
+  }
+  return out;
+}
 
 function trimmed(body: Buffer): Buffer {
   let start = 0;
