@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { pageTextRewriter } from './merge-page-text.js';
+import { shareFunctions } from './share-functions.js';
 import { readPdfObjects, type PdfObject } from './pdf-objects.js';
 
 /**
@@ -14,7 +15,8 @@ import { readPdfObjects, type PdfObject } from './pdf-objects.js';
 export function compactPdf(pdf: Uint8Array): Uint8Array {
   const file = readPdfObjects(pdf);
   if (!file) return pdf;
-  const rewriteStream = pageTextRewriter(file.objects);
+  const objects = shareFunctions(file.objects);
+  const rewriteStream = pageTextRewriter(objects);
 
   const chunks: Buffer[] = [];
   let length = 0;
@@ -26,13 +28,13 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
   // The header's second line: bytes above 127, so that tools treat the file as binary.
   write('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n');
 
-  const maxNum = file.objects.reduce((n, o) => Math.max(n, o.num), 0);
+  const maxNum = objects.reduce((n, o) => Math.max(n, o.num), 0);
   /** Per object number: [type, field 2, field 3] of its cross-reference stream entry. */
   const entries = new Map<number, [number, number, number]>();
 
   // Streams stay as they are, and so does the catalogue (a reader's first stop: its language, outline, structure).
   const direct = (o: PdfObject) => o.isStream || /^\s*<<\s*\/Type\s*\/Catalog\b/.test(o.body.toString('latin1', 0, 64));
-  for (const object of file.objects) {
+  for (const object of objects) {
     if (!direct(object)) continue;
     entries.set(object.num, [1, length, 0]);
     const body = rewriteStream(object) ?? object.body;
@@ -41,7 +43,7 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
     write('\nendobj\n');
   }
 
-  const plain = file.objects.filter((o) => !direct(o));
+  const plain = objects.filter((o) => !direct(o));
   let next = maxNum + 1;
   for (let start = 0; start < plain.length; start += OBJECTS_PER_STREAM) {
     const group = plain.slice(start, start + OBJECTS_PER_STREAM);
