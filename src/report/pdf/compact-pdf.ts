@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { pageTextRewriter } from './merge-page-text.js';
+import { foldTextRuns } from './fold-text-runs.js';
 import { shareFunctions } from './share-functions.js';
 import { readPdfObjects, type PdfObject } from './pdf-objects.js';
 
@@ -15,7 +16,7 @@ import { readPdfObjects, type PdfObject } from './pdf-objects.js';
 export function compactPdf(pdf: Uint8Array): Uint8Array {
   const file = readPdfObjects(pdf);
   if (!file) return pdf;
-  const objects = shareFunctions(file.objects);
+  const objects = foldTextRuns(shareFunctions(file.objects));
   const rewriteStream = pageTextRewriter(objects);
 
   const chunks: Buffer[] = [];
