@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { pageTextRewriter } from './merge-page-text.js';
 import { foldTextRuns } from './fold-text-runs.js';
 import { shareFunctions } from './share-functions.js';
+import { renumberObjects } from './renumber-objects.js';
 import { readPdfObjects, type PdfObject } from './pdf-objects.js';
 
 /**
@@ -16,8 +17,19 @@ import { readPdfObjects, type PdfObject } from './pdf-objects.js';
 export function compactPdf(pdf: Uint8Array): Uint8Array {
   const file = readPdfObjects(pdf);
   if (!file) return pdf;
-  const objects = foldTextRuns(shareFunctions(file.objects));
-  const rewriteStream = pageTextRewriter(objects);
+  const shared = foldTextRuns(shareFunctions(file.objects));
+  const rewriteStream = pageTextRewriter(shared);
+  const rewritten = shared.map((o) => {
+    const body = o.isStream ? rewriteStream(o) : null;
+    return body ? { ...o, body } : o;
+  });
+  // Numbered 1, 2, 3, … again (the folded elements leave gaps); where that cannot be done safely, as they were.
+  const renumbered = renumberObjects(rewritten);
+  const objects = renumbered?.objects ?? rewritten;
+  const ref = (r: string) => renumbered?.renumber(r) ?? r;
+  const root = ref(file.root);
+  const info = file.info ? ref(file.info) : null;
+  if (renumbered && (renumbered.renumber(file.root) === null || (file.info && renumbered.renumber(file.info) === null))) return pdf;
 
   const chunks: Buffer[] = [];
   let length = 0;
@@ -38,9 +50,8 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
   for (const object of objects) {
     if (!direct(object)) continue;
     entries.set(object.num, [1, length, 0]);
-    const body = rewriteStream(object) ?? object.body;
     write(`${object.num} 0 obj\n`);
-    write(body);
+    write(object.body);
     write('\nendobj\n');
   }
 
@@ -86,7 +97,7 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
   });
   const data = deflateSync(upPredicted(table, columns), { level: 9 });
   const xrefAt = length;
-  const trailer = [`/Root ${file.root}`, ...(file.info ? [`/Info ${file.info}`] : []), ...(file.id ? [`/ID ${file.id}`] : [])].join(' ');
+  const trailer = [`/Root ${root}`, ...(info ? [`/Info ${info}`] : []), ...(file.id ? [`/ID ${file.id}`] : [])].join(' ');
   write(`${xrefNum} 0 obj\n<</Type /XRef /Size ${size} /W [1 ${w2} ${w3}] ${trailer} /Filter /FlateDecode /DecodeParms <</Predictor 12 /Columns ${columns}>> /Length ${data.length}>>stream\n`);
   write(data);
   write(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`);
