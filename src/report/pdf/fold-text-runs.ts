@@ -47,12 +47,19 @@ export function foldTextRuns(objects: readonly PdfObject[]): PdfObject[] {
       else leaves.delete(num);
     }
   }
-  for (const [num, leaf] of leaves) {
-    const parent = byNum.get(leaf.parent);
-    const kids = parent && !parent.isStream ? kidsOf(text(parent)) : null;
-    if (fromParent.get(num) !== 1 || !kids || !/\/Type\s*\/StructElem\b/.test(text(parent!)) || !new RegExp(`(?:^|[\\s\\[])${num}\\s+0\\s+R\\b`).test(kids.value)) {
-      leaves.delete(num);
+  /** A parent's /K, and the numbers it refers to; null when it has none that can be read. */
+  const kidsCache = new Map<number, { refs: Set<number> } | null>();
+  const kidsRefs = (num: number) => {
+    if (!kidsCache.has(num)) {
+      const parent = byNum.get(num);
+      const body = parent && !parent.isStream ? text(parent) : '';
+      const kids = STRUCT_ELEM.test(body) ? kidsOf(body) : null;
+      kidsCache.set(num, kids ? { refs: new Set([...kids.value.matchAll(REFERENCE)].map((r) => Number(r[1]))) } : null);
     }
+    return kidsCache.get(num)!;
+  };
+  for (const [num, leaf] of leaves) {
+    if (fromParent.get(num) !== 1 || !kidsRefs(leaf.parent)?.refs.has(num)) leaves.delete(num);
   }
   if (leaves.size === 0) return [...objects];
 
@@ -61,8 +68,8 @@ export function foldTextRuns(objects: readonly PdfObject[]): PdfObject[] {
     if (leaves.has(object.num)) continue;
     const body = text(object);
     let changed: string | null = null;
-    const kids = !object.isStream && /\/Type\s*\/StructElem\b/.test(body) ? kidsOf(body) : null;
-    if (kids && REFERENCE_ANY.test(kids.value)) {
+    const kids = kidsCache.get(object.num) ? kidsOf(body) : null;
+    if (kids) {
       const page = /\/Pg\s+(\d+)\s+0\s+R/.exec(body.slice(0, kids.start))?.[1] ?? /\/Pg\s+(\d+)\s+0\s+R/.exec(body.slice(kids.end))?.[1];
       const value = kids.value.replace(REFERENCE, (whole, n: string) => {
         const leaf = leaves.get(Number(n));
@@ -85,7 +92,7 @@ export function foldTextRuns(objects: readonly PdfObject[]): PdfObject[] {
 
 const LEAF = /^\s*<<\s*\/Type\s*\/StructElem\s*\/S\s*\/NonStruct\s*\/P\s+(\d+)\s+0\s+R\s*\/Pg\s+(\d+)\s+0\s+R\s*\/K\s+(\d+)\s*>>\s*$/;
 const REFERENCE = /(\d+)\s+0\s+R\b/g;
-const REFERENCE_ANY = /\d+\s+0\s+R\b/;
+const STRUCT_ELEM = /^\s*<<\s*\/Type\s*\/StructElem\b/;
 
 /** Where a structure element's /K value is in its text: one reference, one integer, or an array (of references, integers and dictionaries). */
 function kidsOf(body: string): { start: number; end: number; value: string } | null {

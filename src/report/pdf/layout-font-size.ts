@@ -26,11 +26,16 @@ export function layoutFontSizes(content: string, fonts: ReadonlyMap<string, Glyp
  */
 export class DocumentFontSizes {
   private readonly ratios = new Map<string, number[]>();
+  /** How many pages each size has been measured on. */
+  private readonly pages = new Map<string, number>();
   private sizes = new Map<string, number>();
 
   forPage(content: string, fonts: ReadonlyMap<string, GlyphWidths>): ReadonlyMap<string, number> {
-    if (writtenSizes(content).some((size) => (this.ratios.get(size)?.length ?? 0) < SETTLED)) {
+    const written = writtenSizes(content);
+    // A size is settled by enough steps, or by a few pages (a heading's size may never show many).
+    if (written.some((size) => (this.ratios.get(size)?.length ?? 0) < SETTLED && (this.pages.get(size) ?? 0) < SETTLED_PAGES)) {
       measureSteps(content, fonts, this.ratios);
+      for (const size of written) this.pages.set(size, (this.pages.get(size) ?? 0) + 1);
       this.sizes = sizesFrom(this.ratios);
     }
     return this.sizes;
@@ -48,6 +53,7 @@ function writtenSizes(content: string): string[] {
 
 /** Steps measured for a size, after which its pages are not measured again. */
 const SETTLED = 400;
+const SETTLED_PAGES = 4;
 
 /** Adds to `ratios` the page's steps between glyphs, relative to their advances at the written size. */
 function measureSteps(content: string, fonts: ReadonlyMap<string, GlyphWidths>, ratios: Map<string, number[]>): void {

@@ -18,8 +18,13 @@ export function renumberObjects(objects: readonly PdfObject[]): { objects: PdfOb
   objects.forEach((o, i) => numbers.set(o.num, i + 1));
   const out: PdfObject[] = [];
   for (const object of objects) {
-    const text = object.body.toString('latin1');
-    const end = object.isStream ? dictionaryEnd(text) : text.length;
+    // A stream's dictionary is at its start: its data is never read.
+    let text = object.body.toString('latin1', 0, object.isStream ? Math.min(object.body.length, 4096) : object.body.length);
+    let end = object.isStream ? dictionaryEnd(text) : text.length;
+    if (end < 0 && object.isStream && object.body.length > 4096) {
+      text = object.body.toString('latin1');
+      end = dictionaryEnd(text);
+    }
     if (end < 0) return null;
     const head = rewriteReferences(text.slice(0, end), numbers);
     if (head === null) return null;
@@ -74,8 +79,7 @@ function rewriteReferences(text: string, numbers: ReadonlyMap<number, number>): 
       continue;
     }
     const c = text.charCodeAt(i);
-    const boundary = i === 0 || DELIMITER.test(text[i - 1]!);
-    if (c >= 0x30 && c <= 0x39 && boundary) {
+    if (c >= 0x30 && c <= 0x39 && (i === 0 || DELIMITER.test(text[i - 1]!))) {
       REF.lastIndex = i;
       const m = REF.exec(text);
       if (m) {
@@ -86,7 +90,7 @@ function rewriteReferences(text: string, numbers: ReadonlyMap<number, number>): 
         continue;
       }
       // A number that is not a reference: step over all its digits.
-      while (i < text.length && /[0-9.]/.test(text[i]!)) i++;
+      while (i < text.length && isNumberChar(text.charCodeAt(i))) i++;
       continue;
     }
     i++;
@@ -97,6 +101,7 @@ function rewriteReferences(text: string, numbers: ReadonlyMap<number, number>): 
 /** "N G R", with R ending the token. Generation 0 only: Chromium writes no other (pdf-objects.ts refuses them). */
 const REF = /(\d+)\s+0\s+R(?![^\s()<>[\]{}/%])/y;
 const DELIMITER = /[\s()<>[\]{}/%]/;
+const isNumberChar = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e;
 
 /**
  * If a literal string, a hex string or a comment starts at i, the index just after it (-1 when it
