@@ -14,8 +14,10 @@ export function roundPathNumbers(content: string): string {
   const saved: number[][] = [];
   let decimals = decimalsFor(ctm);
   const lines = content.split('\n');
+  const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    out.push(line);
     const space = line.lastIndexOf(' ');
     const op = space < 0 ? line : line.slice(space + 1);
     if (op === 'q' && space < 0) saved.push(ctm);
@@ -30,13 +32,63 @@ export function roundPathNumbers(content: string): string {
       ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D];
       decimals = decimalsFor(ctm);
     } else if (PATH_OPS.has(op)) {
+      const moved = op === 'm' ? translatedPath(lines, i, decimals) : null;
+      if (moved) {
+        out.pop();
+        out.push(...moved.lines);
+        i = moved.next - 1;
+        continue;
+      }
       const operands = line.slice(0, space);
       const values = numbers(operands, PATH_OPS.get(op)!);
-      if (values) lines[i] = `${values.map((v) => fixed(v, decimals)).join(' ')} ${op}`;
+      if (values) out[out.length - 1] = `${values.map((v) => fixed(v, decimals)).join(' ')} ${op}`;
     }
   }
-  return lines.join('\n');
+  return out.join('\n');
 }
+
+/**
+ * A path with curves (a rounded corner, a bullet, a circle), drawn from its first point: the page is
+ * moved there (cm), the path written relative to it, painted, and the page moved back. Two bullets or
+ * two badges of one size are then the same bytes wherever they stand, which compression takes for
+ * almost nothing. Each point is rounded on the page first, so it lands where the absolute path put it.
+ * Returns the lines to write and the index of the line after the painting operator; null for a path
+ * without curves, or one that holds anything but path operators before it is painted.
+ */
+function translatedPath(lines: readonly string[], at: number, decimals: number): { lines: string[]; next: number } | null {
+  const scale = POWERS[decimals]!;
+  /** Each path line's operator and its points, rounded, in units of the last decimal place. */
+  const path: { op: string; values: number[] }[] = [];
+  let curves = false;
+  let i = at;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === 'h') {
+      path.push({ op: 'h', values: [] });
+      continue;
+    }
+    const space = line.lastIndexOf(' ');
+    const op = line.slice(space + 1);
+    const count = PATH_OPS.get(op);
+    if (count === undefined || op === 're') break;
+    const values = numbers(line.slice(0, space), count);
+    if (!values) return null;
+    path.push({ op, values: values.map((v) => Math.round(v * scale)) });
+    if (op === 'c' || op === 'v' || op === 'y') curves = true;
+  }
+  if (!curves || !PAINTING.has(lines[i] ?? '')) return null;
+  const [x, y] = path[0]!.values as [number, number];
+  const out = [`1 0 0 1 ${fixed(x / scale, decimals)} ${fixed(y / scale, decimals)} cm`];
+  for (const { op, values } of path) {
+    if (op === 'h') out.push('h');
+    else out.push(`${values.map((v, k) => fixed((v - (k % 2 === 0 ? x : y)) / scale, decimals)).join(' ')} ${op}`);
+  }
+  out.push(lines[i]!, `1 0 0 1 ${fixed(-x / scale, decimals)} ${fixed(-y / scale, decimals)} cm`);
+  return { lines: out, next: i + 1 };
+}
+
+/** The operators that end a path, as Chromium writes them (a clip is "W n"). */
+const PAINTING = new Set(['f', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'n', 'W n', 'W* n']);
 
 /** Path operators and how many numbers each takes. */
 const PATH_OPS = new Map([
