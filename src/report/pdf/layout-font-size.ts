@@ -7,8 +7,8 @@ import type { GlyphWidths } from './merge-glyph-runs.js';
  * of glyphs drifts by about one thousandth of an em every ten glyphs. Written one string per run
  * (merge-glyph-runs.ts), that drift costs a position correction every few glyphs, which breaks the
  * repetition compression feeds on: a fifth of a report's text bytes. Drawn at the layout's own size,
- * the glyphs follow their advances; they are at most a tenth of a percent smaller than the size
- * Chromium wrote (0.009 pt at 9 pt), far below what a print or a screen shows.
+ * the glyphs follow their advances; they are at most 1/64 px smaller than the size Chromium wrote
+ * (0.1% at 11 px, 0.009 pt at 9 pt), far below what a print or a screen shows.
  *
  * Measured from the page itself: for each size, the median ratio of a step between two glyphs on a
  * line to the first glyph's advance at the written size. A size with few steps, or whose steps do not
@@ -110,9 +110,11 @@ function sizesFrom(ratios: ReadonlyMap<string, number[]>): Map<string, number> {
     const agreeing = sorted.filter((r) => Math.abs(r - median) < 3e-4).length;
     if (agreeing < list.length * 0.6 || median === 1) continue;
     const exact = Number(written) * median;
-    // Snap to the 1/64 grid the layout uses when the measure lands on it.
+    // Only what Chromium's layout does: a size on the 1/64 grid, within 1/64 below the written one
+    // (written to 2 decimals, so up to 0.005 either side of the CSS size). Anything else is left as written.
     const grid = Math.round(exact * 64) / 64;
-    sizes.set(written, Math.abs(grid - exact) < 2e-4 * exact ? grid : Math.round(exact * 1e4) / 1e4);
+    const below = Number(written) - grid;
+    if (Math.abs(grid - exact) < 2e-4 * exact && below > -0.005 && below < 1 / 64 + 0.005) sizes.set(written, grid);
   }
   return sizes;
 }
