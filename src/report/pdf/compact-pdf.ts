@@ -71,7 +71,7 @@ export function compactPdf(pdf: Uint8Array): Uint8Array {
       offset += value.length;
     });
     const head = Buffer.from(`${index.join(' ')}\n`, 'latin1');
-    const data = deflateSync(Buffer.concat([head, ...values]), { level: 9 });
+    const data = deflateSync(Buffer.concat([head, ...values]), { level: 7, memLevel: 9 });
     entries.set(num, [1, length, 0]);
     write(`${num} 0 obj\n<</Type /ObjStm /N ${group.length} /First ${head.length} /Filter /FlateDecode /Length ${data.length}>>stream\n`);
     write(data);

@@ -27,12 +27,12 @@ export function shareFunctions(objects: readonly PdfObject[]): PdfObject[] {
   if (functions.size < 2) return [...objects];
 
   // Every reference to a function, anywhere: one not of the "/Function N 0 R" form rules it out.
-  for (const object of objects) {
-    const text = object.isStream ? streamDictionary(object) : object.body.toString('latin1');
-    for (const ref of text.matchAll(REFERENCE)) {
-      const num = Number(ref[2]);
-      if (functions.has(num) && ref[1] !== '/Function') functions.delete(num);
-    }
+  // Read in one pass over all the objects' text (stream data left out): a regex over one string is
+  // many times faster than over thousands.
+  const all = objects.map((o) => (o.isStream ? streamDictionary(o) : o.body.toString('latin1'))).join('\n');
+  for (const ref of all.matchAll(REFERENCE)) {
+    const num = Number(ref[2]);
+    if (functions.has(num) && ref[1] !== '/Function') functions.delete(num);
   }
 
   /** Group key → the number kept and the union of the domains. */
@@ -58,7 +58,7 @@ export function shareFunctions(objects: readonly PdfObject[]): PdfObject[] {
       const text = object.body.toString('latin1');
       const body = text.replace(/\/Domain\s*\[[^\]]*\]/, `/Domain [${domain.join(' ')}]`);
       out.push({ ...object, body: Buffer.from(body, 'latin1') });
-    } else if (!object.isStream && /\/Function\s+\d+\s+0\s+R/.test(object.body.toString('latin1'))) {
+    } else if (!object.isStream && object.body.includes('/Function') && /\/Function\s+\d+\s+0\s+R/.test(object.body.toString('latin1'))) {
       const body = object.body.toString('latin1').replace(/\/Function\s+(\d+)\s+0\s+R/g, (whole, num: string) => {
         const to = replaced.get(Number(num));
         return to === undefined ? whole : `/Function ${to} 0 R`;
