@@ -53,7 +53,7 @@ function writtenSizes(content: string): string[] {
 
 /** Steps measured for a size, after which its pages are not measured again. */
 const SETTLED = 400;
-const SETTLED_PAGES = 4;
+const SETTLED_PAGES = 2;
 
 /** Adds to `ratios` the page's steps between glyphs, relative to their advances at the written size. */
 function measureSteps(content: string, fonts: ReadonlyMap<string, GlyphWidths>, ratios: Map<string, number[]>): void {

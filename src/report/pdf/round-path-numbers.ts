@@ -115,19 +115,33 @@ function decimalsFor([a, b, c, d]: number[]): number {
 
 /** Exactly `count` plain PDF numbers separated by single spaces, or null. */
 function numbers(text: string, count: number): number[] | null {
-  const parts = text.split(' ');
-  if (parts.length !== count) return null;
   const values: number[] = [];
-  for (const part of parts) {
-    if (!NUMBER.test(part)) return null;
-    const value = Number(part);
-    if (!(Math.abs(value) < 1e15)) return null; // String() would write an exponent
+  let start = 0;
+  for (let k = 0; k < count; k++) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    const value = plainNumber(text, start, end);
+    if (value === null) return null;
     values.push(value);
+    start = end + 1;
   }
-  return values;
+  return start === text.length + 1 ? values : null;
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+/** The number written in text[start, end): digits, at most one '.', an optional sign; null otherwise. */
+function plainNumber(text: string, start: number, end: number): number | null {
+  let digits = 0;
+  let dots = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x2e) dots++;
+    else if (!((c === 0x2d || c === 0x2b) && i === start)) return null;
+  }
+  if (digits === 0 || dots > 1) return null;
+  const value = Number(text.slice(start, end));
+  return Math.abs(value) < 1e15 ? value : null; // larger, String() would write an exponent
+}
 
 /** A number with at most `decimals` decimals (6 at most), no exponent, no leading "0.". */
 function fixed(value: number, decimals: number): string {
