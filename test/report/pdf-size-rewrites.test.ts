@@ -17,7 +17,7 @@ const chromiumLine = (size: string, step: number, codes: number[]) =>
 /** A literal string's bytes as the merge writes them (no escapes needed for these codes). */
 const bytes = (codes: number[]) => Buffer.from(codes.map(hex).join(''), 'hex').toString('latin1');
 
-describe('drawing text at the size Chromium laid it out at', () => {
+describe('advancing text as Chromium laid it out', () => {
   it('finds the size the glyphs advanced by, and writes each line as one string without corrections', () => {
     // Written 11.33, laid out at 725/64 = 11.328125: a 500-wide glyph advances 0.5 × 11.328125 = 5.6640625,
     // where 11.33 would give 5.665. The drift, 0.0009375 a glyph, is 0.08 thousandths of 11.33 each:
@@ -25,7 +25,9 @@ describe('drawing text at the size Chromium laid it out at', () => {
     const codes = [0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c, 0x4d, 0x4e, 0x4f];
     const page = chromiumLine('11.3299999', 5.6640625, codes);
     expect(layoutFontSizes(page, fonts)).toEqual(new Map([['11.3299999', 11.328125]]));
-    expect(mergeGlyphRuns(page, fonts)).toBe(['BT', '/F1 11.328125 Tf', '1 0 0 -1 10 20 Tm', `(${bytes(codes)}) Tj`, 'ET'].join('\n'));
+    // Drawn at the written size, advancing as laid out: scaled horizontally by 11.328125 / 11.3299999 (99.98345%),
+    // the scaling undone before the text object ends.
+    expect(mergeGlyphRuns(page, fonts)).toBe(['BT', '/F1 11.3299999 Tf', '99.98345 Tz', '1 0 0 -1 10 20 Tm', `(${bytes(codes)}) Tj`, '100 Tz', 'ET'].join('\n'));
     // Told no layout size, the same line needs a correction where the drift passes half a thousandth.
     expect(mergeGlyphRuns(page, fonts, new Map())).toMatch(/\)1\(/);
   });

@@ -6,9 +6,10 @@ import type { GlyphWidths } from './merge-glyph-runs.js';
  * 1/64 of a pixel (11.328125): each glyph then stands a little short of the font's advance, and a run
  * of glyphs drifts by about one thousandth of an em every ten glyphs. Written one string per run
  * (merge-glyph-runs.ts), that drift costs a position correction every few glyphs, which breaks the
- * repetition compression feeds on: a fifth of a report's text bytes. Drawn at the layout's own size,
- * the glyphs follow their advances; they are at most 1/64 px smaller than the size Chromium wrote
- * (0.1% at 11 px, 0.009 pt at 9 pt), far below what a print or a screen shows.
+ * repetition compression feeds on: a fifth of a report's text bytes. Scaled horizontally (Tz) by the
+ * layout's size over the written one, the glyphs advance as laid out: drawn at the size Chromium
+ * wrote, at most 1/64 px narrower (0.1% at 11 px, 0.009 pt at 9 pt), far below what a print or a
+ * screen shows, and their heights untouched.
  *
  * Measured from the page itself: for each size, the median ratio of a step between two glyphs on a
  * line to the first glyph's advance at the written size. A size with few steps, or whose steps do not

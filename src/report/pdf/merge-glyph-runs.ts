@@ -32,7 +32,10 @@ const HEX = /^<((?:[0-9A-Fa-f]{4})*)>$/;
 function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, sizes: ReadonlyMap<string, number>): string | null {
   const out: string[] = [];
   let widths: GlyphWidths | undefined;
+  /** The size glyphs advance by: the written size, times the horizontal scaling set. */
   let size = 0;
+  /** Whether a horizontal scaling is in force, to be undone before the text object ends. */
+  let scaled = false;
   /** How far the text line matrix is behind where Chromium's would be (text space units). */
   let lag = 0;
   /**
@@ -102,10 +105,20 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, 
         if (args.length !== 2 || !args[0]!.startsWith('/') || toNumber(args[1]!) === null) return false;
         flush();
         widths = fonts.get(args[0]!.slice(1));
-        // Where the glyphs are merged, they are drawn at the size the layout advanced them by.
+        out.push(`${args[0]} ${args[1]} Tf`);
+        size = Number(args[1]);
+        // Where the glyphs are merged, they advance as the layout advanced them: scaled horizontally
+        // (Tz) by the layout's size over the written one, drawn at the written size.
         const layout = widths ? sizes.get(args[1]!) : undefined;
-        size = layout ?? Number(args[1]);
-        out.push(`${args[0]} ${layout === undefined ? args[1] : String(layout)} Tf`);
+        if (layout !== undefined) {
+          const scale = String(Math.round((layout / size) * 1e7) / 1e5);
+          out.push(`${scale} Tz`);
+          size *= Number(scale) / 100;
+          scaled = true;
+        } else if (scaled) {
+          out.push('100 Tz');
+          scaled = false;
+        }
         return true;
       }
       case 'Tm': {
@@ -167,6 +180,7 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, 
   }
   if (operands.length > 0) return null;
   flush();
+  if (scaled) out.push('100 Tz'); // the text state outlives the text object: leave it as found
   return out.join('\n');
 }
 
