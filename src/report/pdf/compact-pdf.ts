@@ -6,13 +6,15 @@ import { renumberObjects } from './renumber-objects.js';
 import { readPdfObjects, type PdfObject } from './pdf-objects.js';
 
 /**
- * Writes Chromium's PDF again, smaller, drawing exactly the same: the objects that are not streams
+ * Writes Chromium's PDF again, smaller, drawing the same pages: the objects that are not streams
  * (the tagged structure that screen readers use, the link annotations, the pages) go compressed into
  * object streams, and the cross-reference table becomes a compressed cross-reference stream (PDF 1.5,
  * read by every current viewer). In a country report those objects are about half the file, written
- * uncompressed by Chromium. Each page's text is written with its glyph runs merged (merge-glyph-runs.ts);
- * other streams (fonts, images, shadings) are copied byte for byte. A file that is not in Chromium's
- * form comes back unchanged.
+ * uncompressed by Chromium. Before that: one copy of each hatch function (share-functions.ts), runs
+ * of text handed to the elements around them (fold-text-runs.ts), each page's text with its glyph
+ * runs merged and its path points rounded (merge-page-text.ts), and the objects numbered again
+ * (renumber-objects.ts). Other streams (fonts, images) are copied byte for byte. A file that is not
+ * in Chromium's form comes back unchanged. The Indonesian report: 2.0 MB from Chromium, 447 KB here.
  */
 export function compactPdf(pdf: Uint8Array): Uint8Array {
   const file = readPdfObjects(pdf);
