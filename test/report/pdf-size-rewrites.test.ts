@@ -133,3 +133,21 @@ describe('numbering the objects again', () => {
     expect(renumberObjects([obj(1, '<</Pages 7 0 R>>')])).toBeNull();
   });
 });
+
+describe('pixels a soft mask hides', () => {
+  it('are written in the colour of the pixel before them; the visible ones keep theirs', async () => {
+    const { deflateSync, inflateSync } = await import('node:zlib');
+    const { clearMaskedPixels } = await import('../../src/report/pdf/clear-masked-pixels.js');
+    const stream = (num: number, dict: string, data: Buffer) => ({ num, isStream: true, body: Buffer.concat([Buffer.from(`<</Type /XObject /Subtype /Image ${dict} /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length}>> stream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]) });
+    // Four pixels: red (seen), noise (hidden), noise (hidden), blue (seen); many rows, so that the clearing pays.
+    const row = [255, 0, 0, 17, 200, 3, 99, 1, 250, 0, 0, 255];
+    const rgb = Buffer.from(Array.from({ length: 64 }, () => row).flat());
+    const alpha = Buffer.from(Array.from({ length: 64 }, () => [255, 0, 0, 255]).flat());
+    const objects = [stream(1, '/Width 4 /Height 64 /ColorSpace /DeviceRGB /SMask 2 0 R', deflateSync(rgb)), stream(2, '/Width 4 /Height 64 /ColorSpace /DeviceGray', deflateSync(alpha))];
+    const out = clearMaskedPixels(objects)[0]!;
+    const text = out.body.toString('latin1');
+    const data = inflateSync(out.body.subarray(text.indexOf('stream\n') + 7, text.lastIndexOf('\nendstream')));
+    expect([...data.subarray(0, 12)]).toEqual([255, 0, 0, 255, 0, 0, 255, 0, 0, 0, 0, 255]);
+    expect(Number(/\/Length (\d+)/.exec(text)![1])).toBe(text.lastIndexOf('\nendstream') - text.indexOf('stream\n') - 7);
+  });
+});

@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { pageTextRewriter } from './merge-page-text.js';
+import { clearMaskedPixels } from './clear-masked-pixels.js';
 import { foldTextRuns } from './fold-text-runs.js';
 import { shareFunctions } from './share-functions.js';
 import { renumberObjects } from './renumber-objects.js';
@@ -19,7 +20,7 @@ import { readPdfObjects, type PdfObject } from './pdf-objects.js';
 export function compactPdf(pdf: Uint8Array): Uint8Array {
   const file = readPdfObjects(pdf);
   if (!file) return pdf;
-  const shared = foldTextRuns(shareFunctions(file.objects));
+  const shared = foldTextRuns(shareFunctions(clearMaskedPixels(file.objects)));
   const rewriteStream = pageTextRewriter(shared);
   const rewritten = shared.map((o) => {
     const body = o.isStream ? rewriteStream(o) : null;
