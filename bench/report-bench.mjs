@@ -85,7 +85,13 @@ export async function measurePdf({ reps = 3, profiles = join(ROOT, 'countries') 
     const pooled = async () => {
       const session = await PdfSession.launch(browser);
       try {
-        await runLimited(docs, CONCURRENCY, async (doc, i) => writeFileSync(join(work, `pool-${i}.pdf`), (await session.render(doc)).pdf));
+        // As the CLI does: a slot prints its next document while the last one is rewritten in a worker thread.
+        const writes = [];
+        await runLimited(docs, CONCURRENCY, async (doc, i) => {
+          const { compacted } = await session.print(doc);
+          writes.push(compacted.then((pdf) => writeFileSync(join(work, `pool-${i}.pdf`), pdf)));
+        });
+        await Promise.all(writes);
       } finally {
         await session.close();
       }

@@ -70,17 +70,25 @@ export async function printPdfs(docs: readonly OutputDocument[], options: PrintO
     }
     if (interrupt.exitCode() !== null) return interrupt.exitCode()!;
     const browser = session;
-    const results = await runLimited(printable, options.concurrency ?? DEFAULT_CONCURRENCY, async (doc) => {
+    // Each slot goes on to print its next document as soon as Chromium is done with this one; the PDF
+    // is written when its rewriting (in a worker thread) is done. All are awaited before the session closes.
+    const writes: Promise<void>[] = [];
+    const printed = await runLimited(printable, options.concurrency ?? DEFAULT_CONCURRENCY, async (doc, i) => {
       const started = Date.now();
-      const { pdf, blocked } = await browser.render(doc.rendered);
-      if (interrupt.exitCode() !== null) return; // interrupted: never write a file after Ctrl-C
-      await mkdir(dirname(doc.pdfPath), { recursive: true });
-      await writeFileAtomic(doc.pdfPath, pdf);
-      done += 1;
-      if (blocked.length > 0) process.stderr.write(`${doc.label}: the page asked for ${blocked.length} outside resource${blocked.length === 1 ? '' : 's'} (${blocked.slice(0, 3).join(', ')}); all were refused\n`);
-      if (tty) process.stderr.write(`[${done}/${printable.length}] ${doc.pdfPath}  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-      process.stdout.write(`wrote ${doc.pdfPath}\n`);
+      const { compacted, blocked } = await browser.print(doc.rendered);
+      writes[i] = (async () => {
+        const pdf = await compacted;
+        if (interrupt.exitCode() !== null) return; // interrupted: never write a file after Ctrl-C
+        await mkdir(dirname(doc.pdfPath), { recursive: true });
+        await writeFileAtomic(doc.pdfPath, pdf);
+        done += 1;
+        if (blocked.length > 0) process.stderr.write(`${doc.label}: the page asked for ${blocked.length} outside resource${blocked.length === 1 ? '' : 's'} (${blocked.slice(0, 3).join(', ')}); all were refused\n`);
+        if (tty) process.stderr.write(`[${done}/${printable.length}] ${doc.pdfPath}  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+        process.stdout.write(`wrote ${doc.pdfPath}\n`);
+      })();
     });
+    const written = await Promise.allSettled(printable.map((_, i) => writes[i] ?? Promise.resolve()));
+    const results = printed.map((r, i) => (r.status === 'rejected' ? r : written[i]!));
     if (interrupt.exitCode() !== null) return interrupt.exitCode()!;
     const lost = results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
     failed = lost.length > 0;

@@ -10,31 +10,33 @@ import { flat, pdfInfo, pdfLinks, pdfText, tempDir } from './helpers.js';
 const widths: GlyphWidths = (code) => ({ 1: 600, 2: 500, 3: 700 })[code] ?? 1000;
 const fonts = new Map([['F1', widths]]);
 const text = (...lines: string[]) => ['q', 'BT', ...lines, 'ET', 'Q'].join('\n');
+/** What the merge writes for glyph codes given in hex: a literal string of their bytes, two a glyph. */
+const lit = (line: string) => line.replace(/<((?:[0-9A-F]{4})+)>/g, (_, hex: string) => `(${Buffer.from(hex, 'hex').toString('latin1')})`);
 
 describe('merging the glyph runs Chromium writes one glyph at a time', () => {
   it('puts glyphs that follow their advance widths in one string', () => {
     // At 10 pt glyph 1 advances 6.0 and glyph 2 5.0: Chromium's offsets (6.0000001, 5.0000002) differ only in the last bits.
     const page = text('/F1 10 Tf', '1 0 0 -1 5 20 Tm', '<0001> Tj', '6.0000001 0 Td <0002> Tj', '5.0000002 0 Td <0003> Tj');
-    expect(mergeGlyphRuns(page, fonts)).toBe(text('/F1 10 Tf', '1 0 0 -1 5 20 Tm', '<000100020003> Tj'));
+    expect(mergeGlyphRuns(page, fonts)).toBe(text('/F1 10 Tf', '1 0 0 -1 5 20 Tm', lit('<000100020003> Tj')));
   });
 
   it('keeps a kerned or justified gap as a TJ adjustment, in thousandths of the size', () => {
     // Glyph 2 ends at 6 + 5 = 11, glyph 3 is placed at 6 + 4.8 = 10.8: 0.2 back at 10 pt is 20 thousandths.
     const page = text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', '<0001> Tj', '6 0 Td <0002> Tj', '4.8 0 Td <0003> Tj');
-    expect(mergeGlyphRuns(page, fonts)).toBe(text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', '[<00010002>20<0003>] TJ'));
+    expect(mergeGlyphRuns(page, fonts)).toBe(text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', lit('[<00010002>20<0003>] TJ')));
   });
 
   it('moves a line that follows a merged run from where Chromium had moved to', () => {
     // Chromium's line matrix ends at the last glyph (x 6); after the TJ it is still at x 0, so the next line moves 6 + 0.
     const page = text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', '<0001> Tj', '6 0 Td <0002> Tj', '0 -12 Td <0003> Tj');
-    expect(mergeGlyphRuns(page, fonts)).toBe(text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', '<00010002> Tj', '6 -12 Td', '<0003> Tj'));
+    expect(mergeGlyphRuns(page, fonts)).toBe(text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', lit('<00010002> Tj'), '6 -12 Td', lit('<0003> Tj')));
   });
 
   it('ends the run at marked content (a Thai cluster, a structure tag) and keeps it where it was', () => {
     const page = text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', '<0001> Tj', '/Span<</ActualText <FEFF0E250E38> >> BDC', '6 0 Td <0002> Tj', '5 0 Td <0003> Tj', 'EMC', '7 0 Td <0001> Tj');
     // The span's two glyphs stay inside it, from x 6; the glyph after it is at 6 + 5 + 7 = 18, a move of 12.
     expect(mergeGlyphRuns(page, fonts)).toBe(
-      text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', '<0001> Tj', '/Span<</ActualText <FEFF0E250E38> >> BDC', '6 0 Td', '<00020003> Tj', 'EMC', '12 0 Td', '<0001> Tj'),
+      text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', lit('<0001> Tj'), '/Span<</ActualText <FEFF0E250E38> >> BDC', '6 0 Td', lit('<00020003> Tj'), 'EMC', '12 0 Td', lit('<0001> Tj')),
     );
   });
 

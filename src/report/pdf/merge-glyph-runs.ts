@@ -1,3 +1,5 @@
+import { layoutFontSizes } from './layout-font-size.js';
+
 /**
  * Chromium places every glyph of a PDF on its own ("6.2572 0 Td <0051> Tj"): the positions its
  * layout computed differ from the font's advance widths in the last bits of a float, so its PDF
@@ -14,11 +16,12 @@
 /** A font's advance widths in thousandths of its size, by two-byte glyph code. */
 export type GlyphWidths = (code: number) => number;
 
-export function mergeGlyphRuns(content: string, fonts: ReadonlyMap<string, GlyphWidths>): string {
+export function mergeGlyphRuns(content: string, fonts: ReadonlyMap<string, GlyphWidths>, layoutSizes?: ReadonlyMap<string, number>): string {
   // Character or word spacing, or horizontal scaling, would change what an adjustment means: leave such a page alone.
   if (/(?:^|\s)(?:Tc|Tw|Tz)(?=\s|$)/.test(content)) return content;
+  const sizes = layoutSizes ?? layoutFontSizes(content, fonts);
   return content.replace(/(^|\n)BT\n([\s\S]*?)\nET(?=\n|$)/g, (whole, lead: string, body: string) => {
-    const merged = mergeTextObject(body, fonts);
+    const merged = mergeTextObject(body, fonts, sizes);
     return merged === null ? whole : `${lead}BT\n${merged}\nET`;
   });
 }
@@ -26,10 +29,13 @@ export function mergeGlyphRuns(content: string, fonts: ReadonlyMap<string, Glyph
 const HEX = /^<((?:[0-9A-Fa-f]{4})*)>$/;
 
 /** One text object's operators, rewritten; null when it holds anything this does not understand. */
-function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>): string | null {
+function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, sizes: ReadonlyMap<string, number>): string | null {
   const out: string[] = [];
   let widths: GlyphWidths | undefined;
+  /** The size glyphs advance by: the written size, times the horizontal scaling set. */
   let size = 0;
+  /** Whether a horizontal scaling is in force, to be undone before the text object ends. */
+  let scaled = false;
   /** How far the text line matrix is behind where Chromium's would be (text space units). */
   let lag = 0;
   /**
@@ -40,7 +46,7 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>):
 
   const flush = () => {
     if (!run) return;
-    if (run.glyphs.length > 0) run.parts.push(`<${run.glyphs.join('')}>`);
+    if (run.glyphs.length > 0) run.parts.push(literal(run.glyphs.join('')));
     out.push(run.parts.length === 1 ? `${run.parts[0]} Tj` : `[${run.parts.join('')}] TJ`);
     lag += run.at;
     run = null;
@@ -79,7 +85,7 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>):
     // TJ moves the pen back by adj/1000 of the size: round so the string starts where Chromium put it.
     const adjust = Math.round(((run.pen - run.at) * 1000) / size);
     if (adjust !== 0) {
-      if (run.glyphs.length > 0) run.parts.push(`<${run.glyphs.join('')}>`);
+      if (run.glyphs.length > 0) run.parts.push(literal(run.glyphs.join('')));
       run.glyphs = [];
       run.parts.push(String(adjust));
       run.pen -= (adjust * size) / 1000;
@@ -99,8 +105,20 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>):
         if (args.length !== 2 || !args[0]!.startsWith('/') || toNumber(args[1]!) === null) return false;
         flush();
         widths = fonts.get(args[0]!.slice(1));
-        size = Number(args[1]);
         out.push(`${args[0]} ${args[1]} Tf`);
+        size = Number(args[1]);
+        // Where the glyphs are merged, they advance as the layout advanced them: scaled horizontally
+        // (Tz) by the layout's size over the written one, drawn at the written size.
+        const layout = widths ? sizes.get(args[1]!) : undefined;
+        if (layout !== undefined) {
+          const scale = String(Math.round((layout / size) * 1e7) / 1e5);
+          out.push(`${scale} Tz`);
+          size *= Number(scale) / 100;
+          scaled = true;
+        } else if (scaled) {
+          out.push('100 Tz');
+          scaled = false;
+        }
         return true;
       }
       case 'Tm': {
@@ -162,8 +180,27 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>):
   }
   if (operands.length > 0) return null;
   flush();
+  if (scaled) out.push('100 Tz'); // the text state outlives the text object: leave it as found
   return out.join('\n');
 }
+
+/**
+ * Glyph codes, given in hex, as a literal string: two bytes a glyph where hex takes four, which
+ * compresses better too. The bytes a literal string cannot hold as they are are escaped: the
+ * delimiters, the backslash, and line ends (a bare CR would be read as LF, and keeping every string
+ * on one line keeps the content readable line by line).
+ */
+function literal(hex: string): string {
+  let out = '(';
+  for (let i = 0; i < hex.length; i += 2) {
+    const byte = parseInt(hex.slice(i, i + 2), 16);
+    const escape = ESCAPES[byte];
+    out += escape ?? String.fromCharCode(byte);
+  }
+  return `${out})`;
+}
+
+const ESCAPES: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\' };
 
 /** A PDF number operand, or null for anything else. */
 function toNumber(token: string): number | null {

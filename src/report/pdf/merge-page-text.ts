@@ -1,5 +1,7 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { mergeGlyphRuns, parseCidWidths, type GlyphWidths } from './merge-glyph-runs.js';
+import { DocumentFontSizes } from './layout-font-size.js';
+import { roundPathNumbers } from './round-path-numbers.js';
 import type { PdfObject } from './pdf-objects.js';
 
 /**
@@ -36,6 +38,7 @@ export function pageTextRewriter(objects: readonly PdfObject[]): (object: PdfObj
     pages.set(Number(contents[1]), fonts);
   }
 
+  const sizes = new DocumentFontSizes();
   return (object) => {
     const fonts = pages.get(object.num);
     if (!fonts || fonts.size === 0) return null;
@@ -49,9 +52,9 @@ export function pageTextRewriter(objects: readonly PdfObject[]): (object: PdfObj
     } catch {
       return null;
     }
-    const merged = mergeGlyphRuns(content, fonts);
+    const merged = roundPathNumbers(mergeGlyphRuns(content, fonts, sizes.forPage(content, fonts)));
     if (merged === content) return null;
-    const data = deflateSync(Buffer.from(merged, 'latin1'));
+    const data = deflateSync(Buffer.from(merged, 'latin1'), { level: 7, memLevel: 9 });
     return Buffer.concat([Buffer.from(`<</Filter /FlateDecode /Length ${data.length}>> stream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
   };
 }
