@@ -9,7 +9,8 @@ import { findBrowser } from '../../src/report/pdf/find-browser.js';
 import { BIN, CACHE_DIR, ROOT } from '../helpers/run-cli.js';
 
 // The workbench driven as a person would: a real Chromium, by labels and keys, on a copy of
-// countries/BN.yaml in a git repository of its own, so `git diff` shows exactly what a save wrote.
+// Brunei's profile as shipped on 2026-11-29, morning (a frozen copy under test/fixtures/edit/), in a git
+// repository of its own, so `git diff` shows exactly what a save wrote.
 const chromium = findBrowser().path;
 if (!chromium) console.warn('workbench browser tests skipped: no Chromium found (apt-get install chromium, or set PUPPETEER_EXECUTABLE_PATH)');
 
@@ -96,7 +97,7 @@ const save = async () => {
 
 describe.skipIf(!chromium)('lexgap edit in a browser', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    copyFileSync(join(ROOT, 'countries/BN.yaml'), profile);
+    copyFileSync(join(ROOT, 'test/fixtures/edit/BN-as-shipped-2026-11-29.yaml'), profile);
     git('init', '-q');
     git('add', 'BN.yaml');
     git('commit', '-qm', 'BN as shipped');

@@ -7,7 +7,8 @@ import { draftPath } from '../../src/edit/draft-store.js';
 import { WorkbenchSession } from '../../src/edit/workbench-session.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-const BN = readFileSync(join(ROOT, 'countries/BN.yaml'), 'utf8');
+// A frozen copy of Brunei's profile (as shipped on 2026-11-29, morning): the edits below expect its lines.
+const BN = readFileSync(join(ROOT, 'test/fixtures/edit/BN-as-shipped-2026-11-29.yaml'), 'utf8');
 
 async function open() {
   const file = join(mkdtempSync(join(tmpdir(), 'lexgap-session-')), 'BN.yaml');
