@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,21 +7,12 @@ import { fastParse } from '../src/yaml/fast-parse.js';
 import { locate, type Span } from '../src/yaml/locate-node.js';
 import { parseYaml } from '../src/yaml/parse-yaml.js';
 import { ROOT } from './helpers/run-cli.js';
+import { yamlFiles } from './helpers/yaml-files.js';
 
 // The fast locator (positions without the yaml Document) is held to the Document on every node of
 // every YAML file the fast reader reads: where it answers, it answers the Document's line, column,
 // end line and end column, for the value and for the key that holds it, and for paths that run past
 // the data (locate() then points at the closest node that exists).
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return /\.ya?ml$/i.test(name) ? [path] : [];
-    });
-}
 
 /** Every path into the data, each also with a segment that does not exist. */
 function paths(data: unknown, prefix: (string | number)[] = []): (string | number)[][] {

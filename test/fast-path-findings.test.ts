@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FrameworkCatalogue } from '../src/framework/framework-catalogue.js';
@@ -8,6 +8,7 @@ import { fastParse } from '../src/yaml/fast-parse.js';
 import { yamlPackage } from '../src/yaml/yaml-package.js';
 import { CACHE_DIR, ROOT } from './helpers/run-cli.js';
 import { disagreement } from './helpers/yaml-agreement.js';
+import { yamlFiles } from './helpers/yaml-files.js';
 
 // Every YAML file the project holds, read by the fast path and by the full reader alone: the same
 // data, and the same findings (message, line, column, end, order), whichever reader took the file.
@@ -18,16 +19,6 @@ const TODAY = '2027-01-01';
 // that a file without findings, or whose findings the fast locator places, builds none.
 const parseDocument = vi.spyOn(yamlPackage(), 'parseDocument');
 const documentsBuilt = () => parseDocument.mock.calls.length;
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return /\.ya?ml$/i.test(name) ? [path] : [];
-    });
-}
 
 const files = [...yamlFiles(join(ROOT, 'countries')), ...yamlFiles(join(ROOT, 'test/fixtures'))];
 let catalogue: FrameworkCatalogue;
