@@ -1,4 +1,4 @@
-import type { PdfObject } from './pdf-objects.js';
+import { streamDictionary, type PdfObject } from './pdf-objects.js';
 
 /**
  * Chromium tags every run of text as its own structure element, a /NonStruct holding one marked-
@@ -141,10 +141,4 @@ function parentTreeArrays(objects: readonly PdfObject[]): Set<number> | null {
     if (target && !target.isStream && /^\s*\[/.test(target.body.toString('latin1', 0, 16))) arrays.add(target.num);
   }
   return arrays;
-}
-
-function streamDictionary(object: PdfObject): string {
-  const text = object.body.toString('latin1', 0, Math.min(object.body.length, 4096));
-  const at = text.indexOf('stream');
-  return at < 0 ? text : text.slice(0, at);
 }

@@ -12,6 +12,13 @@ export interface PdfObject {
   isStream: boolean;
 }
 
+/** An object's dictionary: for a stream, the text before its data (read from the first 4 KB). */
+export function streamDictionary(object: PdfObject): string {
+  const text = object.body.toString('latin1', 0, Math.min(object.body.length, 4096));
+  const at = text.indexOf('stream');
+  return at < 0 ? text : text.slice(0, at);
+}
+
 export interface PdfFile {
   objects: PdfObject[];
   /** The latest trailer's /Root, /Info and /ID, as written there (e.g. "7120 0 R"). */

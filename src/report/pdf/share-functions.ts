@@ -1,4 +1,4 @@
-import type { PdfObject } from './pdf-objects.js';
+import { streamDictionary, type PdfObject } from './pdf-objects.js';
 
 /**
  * Chromium writes the function of a hatched fill (a PostScript calculator function that draws its
@@ -74,9 +74,3 @@ const FUNCTION = /^\s*<<\/FunctionType 4\s*\/Domain \[([^\]]*)\]\s*\/Range \[([^
 
 /** "N 0 R" with the name before it, if any. */
 const REFERENCE = /(\/[A-Za-z]+)?\s*(\d+)\s+0\s+R\b/g;
-
-function streamDictionary(object: PdfObject): string {
-  const text = object.body.toString('latin1', 0, Math.min(object.body.length, 4096));
-  const at = text.indexOf('stream');
-  return at < 0 ? text : text.slice(0, at);
-}
