@@ -22,7 +22,7 @@ export interface ProfileCheck {
 /**
  * Parses and checks one profile's text: YAML, its framework, the derived schema, then the semantic
  * rules. The YAML is read by the fast reader when it can be (its findings are then placed from the
- * offsets it noted, see src/yaml/fast-locate.ts); `fullReader` reads it with the full one only, as
+ * reader, see src/yaml/profile-locator.ts); `fullReader` reads it with the full one only, as
  * the agreement tests do.
  */
 export function checkProfile(file: string, text: string, catalogue: FrameworkCatalogue, today: string, options: { fullReader?: boolean } = {}): ProfileCheck {

@@ -1,6 +1,6 @@
 import type { Document, LineCounter, YAMLError } from 'yaml';
-import { fastLocator, type FastLocator } from './fast-locate.js';
 import { fastParse } from './fast-parse.js';
+import type { FastLocator } from './profile-locator.js';
 import { respaceTabs } from './respace-tabs.js';
 import { yamlPackage } from './yaml-package.js';
 import type { YamlIssue } from './yaml-issue.js';
@@ -17,7 +17,7 @@ export interface ParsedYaml {
   readonly lineCounter: LineCounter;
   /** The plain data, or undefined when the YAML itself is broken. */
   data: unknown;
-  /** From the fast reader: positions found without the Document where it can be sure of them (fast-locate.ts). */
+  /** From the fast reader: positions found without the Document where it can be sure of them (profile-locator.ts). */
   fastLocate?: FastLocator;
 }
 
@@ -57,7 +57,7 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false } as
 export function parseYaml(file: string, text: string, options: { fast?: boolean } = {}): { parsed: ParsedYaml; findings: YamlIssue[] } {
   const lines = options.fast ? withNewlines(text) : undefined;
   const fast = lines === undefined ? undefined : fastParse(lines);
-  if (fast) return { parsed: withLazyPositions(file, text, fast.data, fastLocator(lines!, fast.nodes)), findings: [] };
+  if (fast) return { parsed: withLazyPositions(file, text, fast.data, fast.locate), findings: [] };
   const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const findings: YamlIssue[] = [];

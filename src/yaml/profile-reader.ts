@@ -1,0 +1,471 @@
+import { plainValue } from './core-schema.js';
+import { readBlockScalar, readDoubleQuoted, readSingleQuoted, refuse, REFUSED, type Cursor } from './reader-scalars.js';
+
+/**
+ * A reader for the YAML that profiles are written in: block mappings and lists, flow mappings and
+ * lists on one line, plain and quoted scalars on one line, `|` and `>` block scalars, comments. It
+ * gives exactly the data the `yaml` package's Document gives (core schema, `uniqueKeys`, toJS) for a
+ * text that package reads with no error or warning — or it refuses the text (returns undefined), and
+ * the caller reads it with the full reader. Refused: anchors, aliases, tags, directives, document
+ * markers, `?` keys, collections as keys, tabs, `\r`, multi-line plain or quoted scalars and flow
+ * collections, empty flow entries, a key the data would name twice, nesting over 64 levels, an
+ * empty file, a block scalar at the top level, anything it does not recognise.
+ *
+ * With `record`, it also notes where the Document places each node (`Placed`), for the locator
+ * (profile-locator.ts); without, it notes nothing.
+ */
+export function readProfile(text: string, record = false): { data: unknown; root: Placed } | undefined {
+  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  const reader = new ProfileReader(text, record);
+  try {
+    const data = reader.read();
+    return { data, root: reader.placed };
+  } catch (err) {
+    if (err === REFUSED) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * A node's range as the Document gives it (`start`, `end` = range[1]; -1 where the reader is not
+ * sure, as for an empty value), `after`: where a block collection it ends also ends (past the
+ * comment and line end after an inline node). A mapping's pairs go by `String(key value)` as
+ * locate-node.ts looks them up; a list's items by index.
+ */
+export interface Placed {
+  start: number;
+  end: number;
+  after: number;
+  pairs?: Map<string, { key: Placed; value: Placed }>;
+  items?: Placed[];
+}
+
+const EMPTY: Placed = Object.freeze({ start: -1, end: -1, after: -1 });
+const MAX_DEPTH = 64;
+/** The full reader refuses an implicit key of over 1,024 characters. */
+const MAX_KEY = 1000;
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const DASH = 0x2d;
+const DOUBLE = 0x22;
+const SINGLE = 0x27;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+
+/** Characters that do not start a plain scalar (`-` may, before a character that is not a space). */
+const NOT_PLAIN_START = new Uint8Array(128);
+for (const c of ',[]{}#&*!|>\'"%@`?:-') NOT_PLAIN_START[c.charCodeAt(0)] = 1;
+
+/** A space, a line end or the end of the text (NaN). */
+const isBlank = (c: number) => c === SPACE || c === NEWLINE || c !== c;
+const isFlowIndicator = (c: number) => c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+
+class ProfileReader implements Cursor {
+  pos = 0;
+  end = 0;
+  /** The start of the line of `pos`, and the column of its first character (-1 at the end of the text). */
+  lineStart = 0;
+  indent = 0;
+  depth = 0;
+  placed: Placed = EMPTY;
+
+  constructor(
+    readonly text: string,
+    readonly record: boolean,
+  ) {}
+
+  read(): unknown {
+    if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte order mark
+    if (this.nextLine() < 0) refuse(); // empty, or comments only
+    const data = this.inline(-1, true);
+    if (this.indent !== -1) refuse();
+    return data;
+  }
+
+  /** From the start of a line, on to the first character of the next line that is not blank or a comment; its column. */
+  nextLine(): number {
+    const text = this.text;
+    let at = this.pos;
+    for (;;) {
+      const start = at;
+      let c = text.charCodeAt(at);
+      while (c === SPACE) c = text.charCodeAt(++at);
+      if (c === NEWLINE) {
+        at++;
+        continue;
+      }
+      if (c === HASH) {
+        at = text.indexOf('\n', at) + 1;
+        if (at > 0) continue;
+        at = text.length;
+        c = NaN;
+      }
+      this.pos = at;
+      this.lineStart = start;
+      if (c !== c) return (this.indent = -1);
+      if (at === start && (text.startsWith('---', at) || text.startsWith('...', at))) refuse(); // a document marker
+      return (this.indent = at - start);
+    }
+  }
+
+  /** Past the spaces and comment after an inline node, and its line end; anything else there is refused. */
+  endLine(): void {
+    const text = this.text;
+    let at = this.pos;
+    let c = text.charCodeAt(at);
+    if (c === SPACE) {
+      do c = text.charCodeAt(++at);
+      while (c === SPACE);
+      if (c === HASH) {
+        at = text.indexOf('\n', at);
+        if (at < 0) at = text.length;
+        c = text.charCodeAt(at);
+      }
+    }
+    if (c === NEWLINE) at++;
+    else if (c === c) refuse();
+    this.pos = at;
+  }
+
+  skipLine(): void {
+    this.pos = this.text.indexOf('\n', this.pos) + 1 || this.text.length;
+  }
+
+  spaces(): void {
+    while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+  }
+
+  atDash(): boolean {
+    return this.text.charCodeAt(this.pos) === DASH && isBlank(this.text.charCodeAt(this.pos + 1));
+  }
+
+  /** A block collection whose first line's content stands at column `indent`. */
+  block(indent: number): unknown {
+    return this.atDash() ? this.seq(indent) : this.map(indent);
+  }
+
+  map(indent: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) refuse();
+    const start = this.pos;
+    const map: Record<string, unknown> = {};
+    const pairs = this.record ? new Map<string, { key: Placed; value: Placed }>() : undefined;
+    for (;;) {
+      const key = this.key();
+      const keyPlaced = this.placed;
+      const value = this.mapValue(indent);
+      addPair(map, key, value);
+      if (pairs) {
+        const found = key === null ? 'null' : String(key);
+        if (!pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
+      }
+      if (this.indent !== indent) break;
+      if (this.atDash()) refuse(); // a list where the next key should be
+    }
+    if (this.indent > indent) refuse();
+    this.depth--;
+    if (pairs) this.placed = blockPlaced(start, this.placed, { pairs });
+    return map;
+  }
+
+  /** A key, plain or quoted, on one line; `pos` ends past its `:`. */
+  key(): unknown {
+    const text = this.text;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    let key: unknown;
+    let end: number;
+    if (c === DOUBLE || c === SINGLE) {
+      key = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
+      end = this.pos;
+      this.spaces();
+    } else {
+      this.plainStart(start, false);
+      let at = start;
+      end = start;
+      for (;;) {
+        const ch = text.charCodeAt(at);
+        if (ch === COLON) {
+          if (isBlank(text.charCodeAt(at + 1))) break;
+          end = at + 1;
+        } else if (ch === SPACE) {
+          if (text.charCodeAt(at + 1) === HASH) refuse();
+        } else if (ch === NEWLINE || ch !== ch) refuse();
+        else end = at + 1;
+        at++;
+      }
+      key = plainValue(text.slice(start, end));
+      this.pos = at;
+    }
+    if (this.pos - start > MAX_KEY || text.charCodeAt(this.pos) !== COLON || !isBlank(text.charCodeAt(this.pos + 1))) refuse();
+    this.pos++;
+    if (this.record) this.placed = { start, end, after: end };
+    return key;
+  }
+
+  /** The value after a block mapping's `key:`: on the same line, or on the lines below. */
+  mapValue(indent: number): unknown {
+    const text = this.text;
+    let c = text.charCodeAt(this.pos);
+    while (c === SPACE) c = text.charCodeAt(++this.pos);
+    if (c === HASH || c === NEWLINE || c !== c) {
+      this.skipLine();
+      const below = this.nextLine();
+      if (below > indent) return this.block(below);
+      if (below === indent && this.atDash()) return this.seq(indent); // a list as indented as its key
+      this.placed = EMPTY;
+      return null;
+    }
+    return this.inline(indent, false);
+  }
+
+  /**
+   * A node that starts on the current line, after `key: ` or `- ` (in a node at column `owner`), or
+   * at the top (`owner` -1): a scalar, a flow collection, a block scalar — or, in a list or at the
+   * top (`compact`), a mapping or list that starts there. `pos` ends on the next line with content.
+   */
+  inline(owner: number, compact: boolean): unknown {
+    const text = this.text;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    let value: unknown;
+    if (c === LBRACKET || c === LBRACE) {
+      value = c === LBRACKET ? this.flowSeq() : this.flowMap();
+    } else if (c === DOUBLE || c === SINGLE) {
+      value = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
+      if (compact && this.keyFollows()) {
+        this.pos = start;
+        return this.map(start - this.lineStart);
+      }
+      if (this.record) this.placed = { start, end: this.pos, after: -1 };
+    } else if (c === 0x7c || c === 0x3e) {
+      if (owner < 0) refuse(); // at the top level, its lines may start at column 0, where `---` ends it
+      value = readBlockScalar(this, owner); // | or >
+      if (this.record) this.placed = { start, end: this.end, after: this.end };
+      this.nextLine();
+      return value;
+    } else if (c === DASH && isBlank(text.charCodeAt(start + 1))) {
+      if (!compact) refuse(); // `key: - item`
+      return this.seq(start - this.lineStart);
+    } else {
+      const end = this.plainEnd(start);
+      if (end < 0) {
+        if (!compact) refuse(); // `key: a: b`
+        return this.map(start - this.lineStart);
+      }
+      value = plainValue(text.slice(start, end));
+      if (this.record) this.placed = { start, end, after: -1 };
+    }
+    this.endLine();
+    if (this.record) this.placed.after = this.pos;
+    this.nextLine();
+    return value;
+  }
+
+  /** Whether `: ` follows the quoted scalar just read: it was a key. */
+  keyFollows(): boolean {
+    let at = this.pos;
+    while (this.text.charCodeAt(at) === SPACE) at++;
+    return this.text.charCodeAt(at) === COLON && isBlank(this.text.charCodeAt(at + 1));
+  }
+
+  /** The end of a plain scalar on this line (its trailing spaces left out), or -1 if it is a key; `pos` ends where it stops. */
+  plainEnd(start: number): number {
+    this.plainStart(start, false);
+    const text = this.text;
+    let at = start;
+    let end = start;
+    for (;;) {
+      const ch = text.charCodeAt(at);
+      if (ch === COLON) {
+        if (isBlank(text.charCodeAt(at + 1))) return -1;
+        end = at + 1;
+      } else if (ch === SPACE) {
+        if (text.charCodeAt(at + 1) === HASH) break;
+      } else if (ch === NEWLINE || ch !== ch) break;
+      else end = at + 1;
+      at++;
+    }
+    this.pos = at;
+    return end;
+  }
+
+  plainStart(at: number, inFlow: boolean): void {
+    const c = this.text.charCodeAt(at);
+    if (c < 128 && NOT_PLAIN_START[c]) {
+      const next = this.text.charCodeAt(at + 1);
+      if (c !== DASH || isBlank(next) || (inFlow && isFlowIndicator(next))) refuse();
+    }
+  }
+
+  /** A block list whose `-` stands at column `indent`. */
+  seq(indent: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) refuse();
+    const text = this.text;
+    const start = this.pos;
+    const list: unknown[] = [];
+    const items: Placed[] | undefined = this.record ? [] : undefined;
+    for (;;) {
+      let c = text.charCodeAt(++this.pos);
+      while (c === SPACE) c = text.charCodeAt(++this.pos);
+      if (c === HASH || c === NEWLINE || c !== c) {
+        this.skipLine();
+        const below = this.nextLine();
+        if (below > indent) list.push(this.block(below));
+        else {
+          list.push(null);
+          this.placed = EMPTY;
+        }
+      } else list.push(this.inline(indent, true));
+      items?.push(this.placed);
+      if (this.indent !== indent || !this.atDash()) break;
+    }
+    if (this.indent > indent) refuse();
+    this.depth--;
+    if (items) this.placed = blockPlaced(start, this.placed, { items });
+    return list;
+  }
+
+  /** `[…]` on one line. */
+  flowSeq(): unknown[] {
+    if (++this.depth > MAX_DEPTH) refuse();
+    const text = this.text;
+    const start = this.pos++;
+    const list: unknown[] = [];
+    const items: Placed[] | undefined = this.record ? [] : undefined;
+    this.spaces();
+    if (text.charCodeAt(this.pos) !== RBRACKET) {
+      for (;;) {
+        list.push(this.flowNode());
+        items?.push(this.placed);
+        this.spaces();
+        const c = text.charCodeAt(this.pos);
+        if (c === RBRACKET) break;
+        if (c !== COMMA) refuse();
+        this.pos++;
+        this.spaces();
+      }
+    }
+    this.pos++;
+    this.depth--;
+    if (items) this.placed = { start, end: this.pos, after: -1, items };
+    return list;
+  }
+
+  /** `{…}` on one line, each key with a value. */
+  flowMap(): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) refuse();
+    const text = this.text;
+    const start = this.pos++;
+    const map: Record<string, unknown> = {};
+    const pairs = this.record ? new Map<string, { key: Placed; value: Placed }>() : undefined;
+    this.spaces();
+    if (text.charCodeAt(this.pos) !== RBRACE) {
+      for (;;) {
+        const key = this.flowKey();
+        const keyPlaced = this.placed;
+        const value = this.flowNode();
+        addPair(map, key, value);
+        if (pairs) {
+          const found = key === null ? 'null' : String(key);
+          if (!pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
+        }
+        this.spaces();
+        const c = text.charCodeAt(this.pos);
+        if (c === RBRACE) break;
+        if (c !== COMMA) refuse();
+        this.pos++;
+        this.spaces();
+      }
+    }
+    this.pos++;
+    this.depth--;
+    if (pairs) this.placed = { start, end: this.pos, after: -1, pairs };
+    return map;
+  }
+
+  /** A key in a flow mapping, and its `: `; `pos` ends at the value. */
+  flowKey(): unknown {
+    const text = this.text;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    let key: unknown;
+    let end: number;
+    if (c === DOUBLE || c === SINGLE) {
+      key = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
+      end = this.pos;
+      this.spaces();
+    } else {
+      end = this.flowPlainEnd(start, true);
+      key = plainValue(text.slice(start, end));
+    }
+    if (this.pos - start > MAX_KEY || text.charCodeAt(this.pos) !== COLON || text.charCodeAt(this.pos + 1) !== SPACE) refuse();
+    if (this.record) this.placed = { start, end, after: -1 };
+    this.pos += 2;
+    this.spaces();
+    return key;
+  }
+
+  /** A scalar or collection in a flow collection. */
+  flowNode(): unknown {
+    const text = this.text;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    if (c === LBRACKET) return this.flowSeq();
+    if (c === LBRACE) return this.flowMap();
+    let value: unknown;
+    if (c === DOUBLE || c === SINGLE) {
+      value = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
+      if (this.record) this.placed = { start, end: this.pos, after: -1 };
+    } else {
+      const end = this.flowPlainEnd(start, false);
+      value = plainValue(text.slice(start, end));
+      if (this.record) this.placed = { start, end, after: -1 };
+    }
+    return value;
+  }
+
+  /** The end of a plain scalar in a flow collection (a key stops at its `:`); `pos` ends where it stops. */
+  flowPlainEnd(start: number, isKey: boolean): number {
+    this.plainStart(start, true);
+    const text = this.text;
+    let at = start;
+    let end = start;
+    for (;;) {
+      const ch = text.charCodeAt(at);
+      if (ch === COMMA || ch === RBRACKET || ch === RBRACE) break;
+      if (ch === COLON) {
+        const next = text.charCodeAt(at + 1);
+        if (isBlank(next) || isFlowIndicator(next)) {
+          if (isKey) break;
+          refuse(); // a pair in a list, or `a: b: c`
+        }
+        end = at + 1;
+      } else if (ch === SPACE) {
+        if (text.charCodeAt(at + 1) === HASH) refuse(); // a comment: the collection goes on below
+      } else if (ch === NEWLINE || ch !== ch || ch === LBRACKET || ch === LBRACE) refuse();
+      else end = at + 1;
+      at++;
+    }
+    this.pos = at;
+    return end;
+  }
+}
+
+/** As the Document's toJS sets a pair: a key's name is its value as text (null: ""); `__proto__` an own property. */
+function addPair(map: Record<string, unknown>, key: unknown, value: unknown): void {
+  const name = key === null ? '' : String(key);
+  if (map[name] !== undefined && Object.hasOwn(map, name)) refuse(); // a duplicate key (an error), or two keys the data names alike
+  if (name === '__proto__') Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true });
+  else map[name] = value;
+}
+
+/** A block collection runs from its first entry to where its last entry ends, with what follows that on its line. */
+function blockPlaced(start: number, last: Placed, children: Pick<Placed, 'pairs' | 'items'>): Placed {
+  return { start, end: last.after, after: last.after, ...children };
+}
