@@ -117,6 +117,26 @@ describe('the fast locator gives the yaml Document positions', () => {
 });
 
 describe('generated documents', () => {
+  // Block scalars of each header, with blank lines inside and after, more-indented lines and
+  // comments, in each place a profile puts one, the file ending with or without a line end.
+  it('place block scalars of every shape as the Document does', () => {
+    const line = fc.constantFrom('text', 'two words', '  more', '', '', '# not a comment', 'a: b');
+    const place = fc.constantFrom(['k: ', 2, 'next: 1\n'], ['a:\n  k: ', 4, '  b: 2\n'], ['- ', 2, '- x\n'], ['- k: ', 4, '  b: 2\n'], ['k: ', 2, '# c\nnext: 1\n'], ['k: ', 2, ''] as const);
+    const doc = fc
+      .tuple(fc.constantFrom('|', '>', '|-', '>-', '|+', '>+', '>- # c'), fc.array(line, { minLength: 1, maxLength: 6 }), place, fc.constantFrom('', '\n', '\n\n'))
+      .map(([head, lines, [open, indent, after], tail]) => `${open}${head}\n${lines.map((l) => (l === '' ? '' : ' '.repeat(indent as number) + l)).join('\n')}\n${tail}${after}`);
+    let read = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        if (!fastParse(text)) return;
+        read++;
+        expect(compare(text).differences).toEqual([]);
+      }),
+      { seed: Number(process.env.FC_SEED ?? 20261129), numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+    expect(read).toBeGreaterThan(100);
+  });
+
   const key = fc.oneof(fc.constantFrom('a', 'b1', 'name', 'T1.06', '1', '0x1f', 'true', 'x y'), fc.stringMatching(/^[a-z][a-z0-9_.-]{0,8}$/));
   const plain = fc.oneof(
     fc.constantFrom('text', 'two words', 'yes', '12', '1.5', '2025-06-30', 'a: b', 'x # y', "it's", '-1', 'null', '~', ''),

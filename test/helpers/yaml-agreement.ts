@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { LineCounter, parseDocument } from 'yaml';
 import { fastParse } from '../../src/yaml/fast-parse.js';
+import { readProfile } from '../../src/yaml/profile-reader.js';
 
 /** What the full reader makes of a text: its data, or the codes it refuses it with. */
 export function fullRead(text: string): { data: unknown } | { refused: string } {
@@ -24,5 +25,7 @@ export function disagreement(text: string): string | undefined {
   const full = fullRead(text);
   if ('refused' in full) return `the full reader refuses it (${full.refused}) but the fast one reads ${JSON.stringify(fast.data)}`;
   if (!isDeepStrictEqual(fast.data, full.data)) return `fast ${JSON.stringify(fast.data)} ≠ full ${JSON.stringify(full.data)}`;
+  // The locator reads the text again, noting ranges: that reading must take the same path.
+  if (!isDeepStrictEqual(readProfile(text, true)?.data, fast.data)) return 'the reader gives other data when it notes ranges';
   return undefined;
 }
