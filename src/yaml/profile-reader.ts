@@ -155,11 +155,13 @@ class ProfileReader implements Cursor {
     const start = this.pos;
     const map: Record<string, unknown> = {};
     const pairs = this.record ? new Map<string, { key: Placed; value: Placed }>() : undefined;
+    let size = 0;
     for (;;) {
       const key = this.key();
       const keyPlaced = this.placed;
       const value = this.mapValue(indent);
       addPair(map, key, value);
+      size++;
       if (pairs) {
         const found = key === null ? 'null' : String(key);
         if (!pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
@@ -168,6 +170,7 @@ class ProfileReader implements Cursor {
       if (this.atDash()) refuse(); // a list where the next key should be
     }
     if (this.indent > indent) refuse();
+    sameSize(map, size);
     this.depth--;
     if (pairs) this.placed = blockPlaced(start, this.placed, { pairs });
     return map;
@@ -364,6 +367,7 @@ class ProfileReader implements Cursor {
     const start = this.pos++;
     const map: Record<string, unknown> = {};
     const pairs = this.record ? new Map<string, { key: Placed; value: Placed }>() : undefined;
+    let size = 0;
     this.spaces();
     if (text.charCodeAt(this.pos) !== RBRACE) {
       for (;;) {
@@ -371,6 +375,7 @@ class ProfileReader implements Cursor {
         const keyPlaced = this.placed;
         const value = this.flowNode();
         addPair(map, key, value);
+        size++;
         if (pairs) {
           const found = key === null ? 'null' : String(key);
           if (!pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
@@ -384,6 +389,7 @@ class ProfileReader implements Cursor {
       }
     }
     this.pos++;
+    sameSize(map, size);
     this.depth--;
     if (pairs) this.placed = { start, end: this.pos, after: -1, pairs };
     return map;
@@ -457,12 +463,19 @@ class ProfileReader implements Cursor {
   }
 }
 
-/** As the Document's toJS sets a pair: a key's name is its value as text (null: ""); `__proto__` an own property. */
+/**
+ * As the Document's toJS sets a pair: a key's name is its value as text (null: ""); `__proto__` an
+ * own property. A key set twice (a duplicate key, an error; or two keys the data names alike) is
+ * found when the mapping is done: it has fewer own keys than pairs (`sameSize`).
+ */
 function addPair(map: Record<string, unknown>, key: unknown, value: unknown): void {
   const name = key === null ? '' : String(key);
-  if (map[name] !== undefined && Object.hasOwn(map, name)) refuse(); // a duplicate key (an error), or two keys the data names alike
   if (name === '__proto__') Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true });
   else map[name] = value;
+}
+
+function sameSize(map: Record<string, unknown>, pairs: number): void {
+  if (Object.keys(map).length !== pairs) refuse();
 }
 
 /** A block collection runs from its first entry to where its last entry ends, with what follows that on its line. */
