@@ -35,7 +35,7 @@ describe('the fast reading path agrees with the full reader on every YAML file o
     expect(fast.length).toBeGreaterThan(30); // every shipped country profile among them
     expect(files.length - fast.length).toBeGreaterThan(5); // tabs, anchors, broken YAML…
     // Every shipped country profile (countries/XX.yaml) is read by the fast reader; other files, such as
-    // the second readings, may hold something the quick look leaves to the full reader.
+    // the second readings, may hold something the reader leaves to the full one.
     for (const country of files.filter((f) => /\/countries\/[A-Z]{2}\.yaml$/.test(f))) expect(fast).toContain(country);
   });
 
