@@ -1,5 +1,8 @@
 import { plainValue } from './core-schema.js';
-import { readBlockScalar, readDoubleQuoted, readSingleQuoted, refuse, REFUSED, type Cursor } from './reader-scalars.js';
+import { addPair, COLON, DASH, DOUBLE, EMPTY, FlowReader, HASH, isBlank, LBRACE, LBRACKET, MAX_DEPTH, MAX_KEY, NEWLINE, sameSize, SINGLE, SPACE, type Placed } from './flow-reader.js';
+import { readBlockScalar, readDoubleQuoted, readSingleQuoted, refuse, REFUSED } from './reader-scalars.js';
+
+export type { Placed } from './flow-reader.js';
 
 /**
  * A reader for the YAML that profiles are written in: block mappings and lists, flow mappings and
@@ -26,59 +29,10 @@ export function readProfile(text: string, record = false): { data: unknown; root
   }
 }
 
-/**
- * A node's range as the Document gives it (`start`, `end` = range[1]; -1 where the reader is not
- * sure, as for an empty value), `after`: where a block collection it ends also ends (past the
- * comment and line end after an inline node). A mapping's pairs go by `String(key value)` as
- * locate-node.ts looks them up; a list's items by index.
- */
-export interface Placed {
-  start: number;
-  end: number;
-  after: number;
-  pairs?: Map<string, { key: Placed; value: Placed }>;
-  items?: Placed[];
-}
-
-const EMPTY: Placed = Object.freeze({ start: -1, end: -1, after: -1 });
-const MAX_DEPTH = 64;
-/** The full reader refuses an implicit key of over 1,024 characters. */
-const MAX_KEY = 1000;
-
-const SPACE = 0x20;
-const NEWLINE = 0x0a;
-const HASH = 0x23;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const DASH = 0x2d;
-const DOUBLE = 0x22;
-const SINGLE = 0x27;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-
-/** Characters that do not start a plain scalar (`-` may, before a character that is not a space). */
-const NOT_PLAIN_START = new Uint8Array(128);
-for (const c of ',[]{}#&*!|>\'"%@`?:-') NOT_PLAIN_START[c.charCodeAt(0)] = 1;
-
-/** A space, a line end or the end of the text (NaN). */
-const isBlank = (c: number) => c === SPACE || c === NEWLINE || c !== c;
-const isFlowIndicator = (c: number) => c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
-
-class ProfileReader implements Cursor {
-  pos = 0;
-  end = 0;
+class ProfileReader extends FlowReader {
   /** The start of the line of `pos`, and the column of its first character (-1 at the end of the text). */
   lineStart = 0;
   indent = 0;
-  depth = 0;
-  placed: Placed = EMPTY;
-
-  constructor(
-    readonly text: string,
-    readonly record: boolean,
-  ) {}
 
   read(): unknown {
     if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte order mark
@@ -135,10 +89,6 @@ class ProfileReader implements Cursor {
 
   skipLine(): void {
     this.pos = this.text.indexOf('\n', this.pos) + 1 || this.text.length;
-  }
-
-  spaces(): void {
-    while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
   }
 
   atDash(): boolean {
@@ -298,14 +248,6 @@ class ProfileReader implements Cursor {
     return end;
   }
 
-  plainStart(at: number, inFlow: boolean): void {
-    const c = this.text.charCodeAt(at);
-    if (c < 128 && NOT_PLAIN_START[c]) {
-      const next = this.text.charCodeAt(at + 1);
-      if (c !== DASH || isBlank(next) || (inFlow && isFlowIndicator(next))) refuse();
-    }
-  }
-
   /** A block list whose `-` stands at column `indent`. */
   seq(indent: number): unknown[] {
     if (++this.depth > MAX_DEPTH) refuse();
@@ -333,149 +275,6 @@ class ProfileReader implements Cursor {
     if (items) this.placed = blockPlaced(start, this.placed, { items });
     return list;
   }
-
-  /** `[…]` on one line. */
-  flowSeq(): unknown[] {
-    if (++this.depth > MAX_DEPTH) refuse();
-    const text = this.text;
-    const start = this.pos++;
-    const list: unknown[] = [];
-    const items: Placed[] | undefined = this.record ? [] : undefined;
-    this.spaces();
-    if (text.charCodeAt(this.pos) !== RBRACKET) {
-      for (;;) {
-        list.push(this.flowNode());
-        items?.push(this.placed);
-        this.spaces();
-        const c = text.charCodeAt(this.pos);
-        if (c === RBRACKET) break;
-        if (c !== COMMA) refuse();
-        this.pos++;
-        this.spaces();
-      }
-    }
-    this.pos++;
-    this.depth--;
-    if (items) this.placed = { start, end: this.pos, after: -1, items };
-    return list;
-  }
-
-  /** `{…}` on one line, each key with a value. */
-  flowMap(): Record<string, unknown> {
-    if (++this.depth > MAX_DEPTH) refuse();
-    const text = this.text;
-    const start = this.pos++;
-    const map: Record<string, unknown> = {};
-    const pairs = this.record ? new Map<string, { key: Placed; value: Placed }>() : undefined;
-    let size = 0;
-    this.spaces();
-    if (text.charCodeAt(this.pos) !== RBRACE) {
-      for (;;) {
-        const key = this.flowKey();
-        const keyPlaced = this.placed;
-        const value = this.flowNode();
-        addPair(map, key, value);
-        size++;
-        if (pairs) {
-          const found = key === null ? 'null' : String(key);
-          if (!pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
-        }
-        this.spaces();
-        const c = text.charCodeAt(this.pos);
-        if (c === RBRACE) break;
-        if (c !== COMMA) refuse();
-        this.pos++;
-        this.spaces();
-      }
-    }
-    this.pos++;
-    sameSize(map, size);
-    this.depth--;
-    if (pairs) this.placed = { start, end: this.pos, after: -1, pairs };
-    return map;
-  }
-
-  /** A key in a flow mapping, and its `: `; `pos` ends at the value. */
-  flowKey(): unknown {
-    const text = this.text;
-    const start = this.pos;
-    const c = text.charCodeAt(start);
-    let key: unknown;
-    let end: number;
-    if (c === DOUBLE || c === SINGLE) {
-      key = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
-      end = this.pos;
-      this.spaces();
-    } else {
-      end = this.flowPlainEnd(start, true);
-      key = plainValue(text.slice(start, end));
-    }
-    if (this.pos - start > MAX_KEY || text.charCodeAt(this.pos) !== COLON || text.charCodeAt(this.pos + 1) !== SPACE) refuse();
-    if (this.record) this.placed = { start, end, after: -1 };
-    this.pos += 2;
-    this.spaces();
-    return key;
-  }
-
-  /** A scalar or collection in a flow collection. */
-  flowNode(): unknown {
-    const text = this.text;
-    const start = this.pos;
-    const c = text.charCodeAt(start);
-    if (c === LBRACKET) return this.flowSeq();
-    if (c === LBRACE) return this.flowMap();
-    let value: unknown;
-    if (c === DOUBLE || c === SINGLE) {
-      value = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
-      if (this.record) this.placed = { start, end: this.pos, after: -1 };
-    } else {
-      const end = this.flowPlainEnd(start, false);
-      value = plainValue(text.slice(start, end));
-      if (this.record) this.placed = { start, end, after: -1 };
-    }
-    return value;
-  }
-
-  /** The end of a plain scalar in a flow collection (a key stops at its `:`); `pos` ends where it stops. */
-  flowPlainEnd(start: number, isKey: boolean): number {
-    this.plainStart(start, true);
-    const text = this.text;
-    let at = start;
-    let end = start;
-    for (;;) {
-      const ch = text.charCodeAt(at);
-      if (ch === COMMA || ch === RBRACKET || ch === RBRACE) break;
-      if (ch === COLON) {
-        const next = text.charCodeAt(at + 1);
-        if (isBlank(next) || isFlowIndicator(next)) {
-          if (isKey) break;
-          refuse(); // a pair in a list, or `a: b: c`
-        }
-        end = at + 1;
-      } else if (ch === SPACE) {
-        if (text.charCodeAt(at + 1) === HASH) refuse(); // a comment: the collection goes on below
-      } else if (ch === NEWLINE || ch !== ch || ch === LBRACKET || ch === LBRACE) refuse();
-      else end = at + 1;
-      at++;
-    }
-    this.pos = at;
-    return end;
-  }
-}
-
-/**
- * As the Document's toJS sets a pair: a key's name is its value as text (null: ""); `__proto__` an
- * own property. A key set twice (a duplicate key, an error; or two keys the data names alike) is
- * found when the mapping is done: it has fewer own keys than pairs (`sameSize`).
- */
-function addPair(map: Record<string, unknown>, key: unknown, value: unknown): void {
-  const name = key === null ? '' : String(key);
-  if (name === '__proto__') Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true });
-  else map[name] = value;
-}
-
-function sameSize(map: Record<string, unknown>, pairs: number): void {
-  if (Object.keys(map).length !== pairs) refuse();
 }
 
 /** A block collection runs from its first entry to where its last entry ends, with what follows that on its line. */
