@@ -4,10 +4,11 @@
 //   BENCH_RUNS=15          runs per start-up figure (the slower figures take fewer)
 //   BENCH_SCALE_MAX=10000  adds the 10,000-profile row
 //   BENCH_PDF=0            leaves out the PDF group (about four minutes; needs Chromium)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { dropResults, measure, scaleRows, SCALE_HEADER, withProfiles } from './scale.mjs';
 import { measurePdf, pdfTable } from './report-bench.mjs';
@@ -21,14 +22,38 @@ const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} m
 const mb = (x) => (Number.isNaN(x) ? '' : `${x.toFixed(0)} MB`);
 const table = (header, rows) => [header, header.replace(/[^|]+/g, '---'), ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
-/** Median time and peak memory of `runs` runs of a command; `env` may be a function, called before each run. */
-function median(command, args, { runs = RUNS, env } = {}) {
+/**
+ * As measure() (bench/scale.mjs), for a run that must end with findings: exit 1 and the file named on
+ * stdout (measure() takes any exit but 0 as a failure).
+ */
+function measureWithFindings(command, args, options) {
+  const start = performance.now();
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options });
+  const ms = performance.now() - start;
+  if (result.status !== 1 || !result.stdout.includes(args.at(-1))) throw new Error(`${args.join(' ')}: expected findings (exit 1), got exit ${result.status}: ${result.stderr.slice(-500)}`);
+  return { ms, peakMb: NaN };
+}
+
+/**
+ * Median time and peak memory of `runs` runs of a command; `env` may be a function, called before each
+ * run; `findings`: the run must end with findings (exit 1).
+ */
+function median(command, args, { runs = RUNS, env, findings = false } = {}) {
   const samples = Array.from({ length: runs }, () => {
     const extra = typeof env === 'function' ? env() : env;
-    return measure(command, args, extra ? { env: { ...process.env, ...extra } } : {});
+    return (findings ? measureWithFindings : measure)(command, args, extra ? { env: { ...process.env, ...extra } } : {});
   });
   const mid = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   return { ms: mid(samples.map((s) => s.ms)), peakMb: mid(samples.map((s) => s.peakMb)) };
+}
+/** Three typos a drafter makes, each the first of its kind in the file: an answer, a key, a status. */
+function withTypos(text) {
+  const typos = [['b: met,', 'b: mett,'], ['        confidence: sourced', '        confidance: sourced'], ['status: draft', 'status: drfat']];
+  for (const [from, to] of typos) {
+    if (!text.includes(from)) throw new Error(`countries/PH.yaml no longer has "${from}": choose another typo for the bench`);
+    text = text.replace(from, to);
+  }
+  return text;
 }
 const lexgap = (args, options) => median(process.execPath, [bin, ...args], options);
 const bareAjv = (args, options) => median(process.execPath, [join(root, 'bench/ajv-baseline.mjs'), SCHEMA, ...args], options);
@@ -50,6 +75,13 @@ const bare = median(process.execPath, ['-e', '0']);
 const one = lexgap(['validate', 'countries/PH.yaml'], { env: changed });
 const oneUnchanged = lexgap(['validate', 'countries/PH.yaml']);
 const oneClean = lexgap(['validate', 'countries/TH.yaml'], { env: changed });
+// The same profile with three typos, so the run places findings (their lines and columns, code frames).
+const typoDir = mkdtempSync(join(tmpdir(), 'lexgap-bench-typos-'));
+const typoFile = join(typoDir, 'PH.yaml');
+writeFileSync(typoFile, withTypos(readFileSync(join(root, 'countries/PH.yaml'), 'utf8')));
+lexgap(['validate', typoFile], { runs: 1, findings: true });
+const oneTypos = lexgap(['validate', typoFile], { env: changed, findings: true });
+rmSync(typoDir, { recursive: true, force: true });
 const caches = mkdtempSync(join(tmpdir(), 'lexgap-bench-caches-'));
 const emptyCache = () => ({ LEXGAP_CACHE_DIR: mkdtempSync(join(caches, 'cache-')) });
 const first = median(process.execPath, [bin, 'validate', 'countries/PH.yaml'], { runs: 5, env: emptyCache });
@@ -64,6 +96,7 @@ console.log(
     ['`lexgap validate countries/PH.yaml`, the file changed since the last run (no finding since the evening\'s reading)', ms(one.ms), times(one), '≤ 2.0×', verdict(one.ms / bare.ms <= 2)],
     ['the same, the file unchanged since the last run (its result read from the cache)', ms(oneUnchanged.ms), times(oneUnchanged), '', ''],
     ['`lexgap validate countries/TH.yaml`, changed, no finding (no positions needed)', ms(oneClean.ms), times(oneClean), '', ''],
+    ['`lexgap validate PH.yaml`, a copy of PH with three typos (an answer, a key, a status), changed: its findings placed and printed with code frames', ms(oneTypos.ms), times(oneTypos), '', ''],
     ['`lexgap validate countries/PH.yaml`, first run on the machine (empty cache: Ajv compiles the schema; median of 5)', ms(first.ms), times(first), '', ''],
     ['`lexgap validate countries/` (11 profiles, changed)', ms(folder.ms), times(folder), '', ''],
     ['`lexgap score countries/` (changed)', ms(scored.ms), times(scored), '', ''],

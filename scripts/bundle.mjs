@@ -48,7 +48,7 @@ const yamlOnce = {
 /**
  * `lexgap validate <paths…>` with no option (src/cli/validate-lane.ts) is bundled on its own, into one
  * file with everything it imports and no chunks: the commonest run loads one module instead of about
- * sixteen. main.ts's `import('./validate-lane.js')` is left for Node to resolve, to that file.
+ * sixteen. run-validate-lane.ts's `import('./validate-lane.js')` (its fallback) is left for Node to resolve, to that file.
  */
 const LANE = { name: 'validate-lane', source: 'src/cli/validate-lane.ts' };
 const laneApart = {
@@ -93,3 +93,20 @@ await build({
 
 await build({ ...COMMON, entryPoints: ENTRY_POINTS, chunkNames: 'chunk-[hash]', splitting: true, plugins: [yamlOnce, laneApart] });
 await build({ ...COMMON, entryPoints: { [LANE.name]: LANE.source }, splitting: false, plugins: [yamlOnce] });
+
+/**
+ * The same lane again as one CommonJS script, `validate-lane.cjs`, which src/cli/run-validate-lane.ts
+ * runs with V8's code cache (Node 20 keeps no compiled code for ES modules). Its import.meta.url is the
+ * ES module's beside it (`__lexgapModuleUrl`, given by the runner), so the paths it computes — the
+ * package root, the worker's file, the yaml package — are the same.
+ */
+await build({
+  ...COMMON,
+  entryPoints: { [LANE.name]: LANE.source },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  splitting: false,
+  banner: {},
+  define: { ...COMMON.define, 'import.meta.url': '__lexgapModuleUrl' },
+  plugins: [yamlOnce],
+});

@@ -1,4 +1,5 @@
 import { reportError } from './report-error.js';
+import { runValidateLane } from './run-validate-lane.js';
 
 /** The CLI: runs the command line, and turns what went wrong into a message and an exit code. */
 export async function main(argv: string[]): Promise<void> {
@@ -8,7 +9,7 @@ export async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
   const paths = plainValidate(argv);
   if (paths) {
-    await (await import('./validate-lane.js')).validateLane(paths, verbose);
+    await runValidateLane(paths, verbose);
     return;
   }
   try {
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<void> {
 
 /**
  * The paths of `lexgap validate <paths…>` with no option, the commonest command line (a drafter after
- * each edit, a CI step): it runs in the validate lane (validate-lane.ts), without commander. Anything
+ * each edit, a CI step): it runs in the validate lane (validate-lane.ts, run by run-validate-lane.ts), without commander. Anything
  * else — an option, `--`, help, another command — goes through commander (program.ts).
  */
 function plainValidate(argv: string[]): string[] | undefined {

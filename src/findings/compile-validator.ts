@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, Options } from 'ajv';
+import { buildIdentity } from '../cache/build-identity.js';
 import { runCachedScript } from '../cache/code-cache.js';
-import { cacheDir, cacheKey, dropCache, readCacheBytes, writeCacheBytes } from '../cache/disk-cache.js';
+import { cacheDir, cacheKey, dropCache, readCache, readCacheBytes, writeCache, writeCacheBytes } from '../cache/disk-cache.js';
 
 /** A compiled JSON Schema validator: returns true, or false with `errors` set. */
 export type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -25,24 +27,111 @@ const CODE_FORM = 'ascii';
  * and Ajv's version, and reused while they are unchanged (~40 ms).
  */
 export function compileValidator(schema: object): Validate {
+  return compileNamed(schema).validate;
+}
+
+/**
+ * The validator of a schema that lexgap derives from a source (a framework's profile schema), found
+ * by the source's content key (a hash of the framework file's text) without deriving the schema, nor
+ * hashing it: both took ~17 ms of a one-file `validate`. A small entry, keyed by that content key,
+ * this build of lexgap (which derives the schema) and Ajv's options, names the validator compiled
+ * from the derived schema and the Ajv it was compiled by (its package.json's place, time and size:
+ * an updated Ajv misses). On a miss, or when the validator it names does not load, the schema is
+ * derived and compiled (or found by its own key) as compileValidator does, and the entry written.
+ */
+export function derivedValidator(sourceKey: string, derive: () => object): Validate {
+  if (!cacheDir()) return compileValidator(derive());
+  const index = `validator-for-${cacheKey(buildIdentity(import.meta.url), JSON.stringify(AJV_OPTIONS), ANNOTATIONS.join(), CODE_FORM, sourceKey)}.json`;
+  const named = readIndex(index);
+  if (named) {
+    const cached = readCacheBytes(named.validator);
+    const validate = cached && loadStandalone(cached, named.validator);
+    if (validate) return validate;
+  }
+  const compiled = compileNamed(derive());
+  const ajv = ajvIdentity();
+  if (ajv) writeCache(index, () => sealed({ validator: compiled.name, ajv }));
+  return compiled.validate;
+}
+
+interface IndexEntry {
+  validator: string;
+  ajv: AjvIdentity;
+}
+
+interface AjvIdentity {
+  file: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/** Where Ajv's package.json is, and its time and size, as the validator's key had its version. */
+function ajvIdentity(): AjvIdentity | undefined {
+  try {
+    const file = require.resolve('ajv/package.json');
+    const { mtimeMs, size } = statSync(file);
+    return { file, mtimeMs, size };
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entry's JSON, behind a hash of it: a damaged entry is read as missing, never as another validator's name. */
+const sealed = (entry: IndexEntry) => {
+  const json = JSON.stringify(entry);
+  return `${cacheKey(json)}\n${json}`;
+};
+
+/** The entry, when it is whole and the Ajv it names is still the same file. */
+function readIndex(name: string): IndexEntry | undefined {
+  const text = readCache(name);
+  const lineEnd = text?.indexOf('\n') ?? -1;
+  if (text === undefined || lineEnd < 0) return undefined;
+  const json = text.slice(lineEnd + 1);
+  if (text.slice(0, lineEnd) !== cacheKey(json)) return undefined;
+  try {
+    const entry = JSON.parse(json) as IndexEntry;
+    if (!/^validator-[0-9a-f]+\.cjs$/.test(entry.validator)) return undefined;
+    const { mtimeMs, size } = statSync(entry.ajv.file);
+    return mtimeMs === entry.ajv.mtimeMs && size === entry.ajv.size ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Ajv's `inlineRefs: false` compiles each `$ref`'d definition once, as a function of its own, instead
+ * of a copy at each place that refers to it: asean-ocsea's profile validator is half the size (1.28 MB
+ * of code to 0.65 MB), and so is V8's code cache that every run reads. The errors are the same but for
+ * `schemaPath`, which then starts at the definition; schema-findings.ts reads it only to relate the
+ * errors of an `anyOf` or `oneOf` to its branches, so a schema with either keeps Ajv's inlining.
+ */
+function ajvOptions(schemaText: string): Options {
+  return /"(anyOf|oneOf)"/.test(schemaText) ? AJV_OPTIONS : { ...AJV_OPTIONS, inlineRefs: false };
+}
+
+/** Compiles (or loads from the cache) a schema's validator, and the name of its cache entry. */
+function compileNamed(schema: object): { validate: Validate; name: string } {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
-  const name = `validator-${cacheKey(ajvVersion, JSON.stringify(AJV_OPTIONS), ANNOTATIONS.join(), CODE_FORM, JSON.stringify(schema))}.cjs`;
+  const schemaText = JSON.stringify(schema);
+  const options = ajvOptions(schemaText);
+  const name = `validator-${cacheKey(ajvVersion, JSON.stringify(options), ANNOTATIONS.join(), CODE_FORM, schemaText)}.cjs`;
   const cached = readCacheBytes(name);
   if (cached !== undefined) {
     const validate = loadStandalone(cached, name);
-    if (validate) return validate;
+    if (validate) return { validate, name };
     dropCache(name); // a damaged entry is rebuilt, never trusted
   }
   const { Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  const ajv = new Ajv({ ...options, code: { source: true } });
   for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: 'string' });
   const validate = ajv.compile(schema) as Validate;
-  if (!cacheDir()) return validate;
+  if (!cacheDir()) return { validate, name };
   const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, validate: unknown) => string }).default;
   const code = Buffer.from(asciiOnly(standalone(ajv, validate)));
   writeCacheBytes(name, () => code);
   // This run uses the code the next runs will load, so it already keeps V8's compiled code for them.
-  return loadStandalone(code, name) ?? validate;
+  return { validate: loadStandalone(code, name) ?? validate, name };
 }
 
 /** Standalone code is CommonJS: it runs inside a function given `require`, `module` and `exports`. */

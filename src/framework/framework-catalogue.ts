@@ -1,4 +1,4 @@
-import { compileValidator, type Validate } from '../findings/compile-validator.js';
+import { compileValidator, derivedValidator, type Validate } from '../findings/compile-validator.js';
 import { deriveProfileSchema } from './derive-profile-schema.js';
 import type { Framework, LoadedFramework } from './types.js';
 
@@ -26,7 +26,9 @@ export class FrameworkCatalogue {
   profileValidator(framework: Framework): Validate {
     let validate = this.validators.get(framework.id);
     if (!validate) {
-      validate = compileValidator(deriveProfileSchema(framework));
+      // A framework read from a file is known by its text's hash: its validator is found without deriving the schema.
+      const sourceHash = this.loaded.find((l) => l.framework === framework)?.sourceHash;
+      validate = sourceHash ? derivedValidator(sourceHash, () => deriveProfileSchema(framework)) : compileValidator(deriveProfileSchema(framework));
       this.validators.set(framework.id, validate);
     }
     return validate;
