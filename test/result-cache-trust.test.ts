@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,23 @@ describe('the result cache trusts a file by its size and times', () => {
     first.put('key-a', undefined);
     first.save();
     expect(open().knows('/profiles/a.yaml')).toBe(false);
+  });
+
+  it('a run that finds every result and notes the same files does not write the pack again', () => {
+    const old = stat(Date.now() - 60_000);
+    const pack = () => readdirSync(process.env.LEXGAP_CACHE_DIR!).filter((n) => n.startsWith('results-')).map((n) => statSync(join(process.env.LEXGAP_CACHE_DIR!, n)).mtimeMs);
+    const run = (first: boolean) => {
+      const cache = open();
+      if (first) cache.put('key-a', result('/profiles/a.yaml'));
+      else expect(cache.get('key-a')).toEqual({ findings: [] });
+      cache.note('/profiles/a.yaml', old, 'key-a');
+      cache.note('/profiles/binary.yaml', old, 'key-binary'); // read, but unreadable as a profile: no result
+      cache.save();
+    };
+    run(true);
+    const written = pack();
+    run(false);
+    expect(pack()).toEqual(written);
   });
 
   it('a summary is stored with its assessment on a line of its own, decoded only when read', () => {

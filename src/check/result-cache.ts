@@ -75,7 +75,6 @@ export class ResultCache {
   /** Each file's size, times and inode, and the key of its bytes: last run's, and this run's. */
   private readonly oldFiles = new Map<string, [signature: string, key: string]>();
   private readonly nextFiles = new Map<string, [signature: string, key: string]>();
-  private filesChanged = false;
   /** Files changed after this (less RACY_MS) are read again next time. */
   private readonly runStart = Date.now();
 
@@ -112,10 +111,7 @@ export class ResultCache {
   /** Notes the size, times and inode of a file whose bytes have this key, unless it changed too recently to trust them. */
   note(path: string, stat: FileStat, key: string): void {
     if (Math.max(stat.mtimeMs, stat.ctimeMs) >= this.runStart - RACY_MS) return;
-    const known: [string, string] = [signature(stat), key];
-    const old = this.oldFiles.get(path);
-    if (!old || old[0] !== known[0] || old[1] !== key) this.filesChanged = true;
-    this.nextFiles.set(path, known);
+    this.nextFiles.set(path, [signature(stat), key]);
   }
 
   /**
@@ -142,14 +138,19 @@ export class ResultCache {
 
   /** Writes the pack of this run when anything changed. */
   save(): void {
-    if (this.missed === 0 && this.next.size === this.old.size && !this.filesChanged && this.nextFiles.size === this.oldFiles.size) return;
+    // A file is noted only with a stored result (an unreadable file, or one whose result cannot be stored, is not).
+    const files = [...this.nextFiles].filter(([, [, key]]) => this.next.has(key)).map(([path, [sig, key]]) => [path, sig, key]);
+    const notesChanged = files.length !== this.oldFiles.size || files.some(([path, sig, key]) => {
+      const old = this.oldFiles.get(path!);
+      return !old || old[0] !== sig || old[1] !== key;
+    });
+    if (this.missed === 0 && this.next.size === this.old.size && !notesChanged) return;
     const entries: [string, number, number][] = [];
     let offset = 0;
     for (const [key, bytes] of this.next) {
       entries.push([key, offset, bytes.length]);
       offset += bytes.length;
     }
-    const files = [...this.nextFiles].map(([path, [sig, key]]) => [path, sig, key]);
     const header = Buffer.from(JSON.stringify({ context: this.context, entries, files }));
     // The first line holds the header's length and the hash of all that follows it (the same hash as
     // `checksum` of those bytes read back), taken chunk by chunk: no copy of 20 MB for 10,000 files.
