@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { cacheDir } from '../cache/disk-cache.js';
@@ -6,10 +6,11 @@ import { countErrors } from '../findings/finding.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import { today } from '../ground/today.js';
 import { score } from '../scoring/score.js';
+import type { Assessment } from '../scoring/types.js';
 import { decodeSource, MAX_SOURCE_BYTES, readSource, unreadableFinding } from '../yaml/read-source.js';
 import { CheckPool, type WorkerResult } from './check-pool.js';
 import { checkText, type CheckedText, type Need } from './check-text.js';
-import { ResultCache, storedForm } from './result-cache.js';
+import { fromStoredForm, ResultCache, storedForm, type FileStat } from './result-cache.js';
 import { SharedGaps } from './assessment-summary.js';
 
 /** One file's findings and what the command needs of it, in the order the files were given. */
@@ -57,6 +58,9 @@ let shared = Buffer.allocUnsafe(64 * 1024);
 /** Opening a FIFO without O_NONBLOCK would wait for a writer; readSource says what is wrong with it instead. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+/** The size, times and inode of the file read last by readQuickly (before its bytes were read). */
+let lastStat: FileStat | undefined;
+
 /**
  * The bytes of a plain file of profile size, read at once into the shared buffer: valid until the next
  * call (a promise-based read takes four trips through the thread pool: 30% of a warm run of 1,000
@@ -65,10 +69,12 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  */
 function readQuickly(path: string): Buffer | undefined {
   let fd: number | undefined;
+  lastStat = undefined;
   try {
     fd = openSync(path, OPEN_FLAGS);
     const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_SOURCE_BYTES) return undefined;
+    lastStat = info;
     if (info.size > shared.length) shared = Buffer.allocUnsafe(info.size);
     let length = 0;
     while (length < info.size) {
@@ -76,11 +82,23 @@ function readQuickly(path: string): Buffer | undefined {
       if (n === 0) break;
       length += n;
     }
+    if (length !== info.size) lastStat = undefined; // changed while read: not noted
     return shared.subarray(0, length);
   } catch {
+    lastStat = undefined;
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A plain file's size, times and inode, without opening it; undefined for anything else. */
+function statQuietly(path: string): FileStat | undefined {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info?.isFile() ? info : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -105,18 +123,23 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   /** The files being checked: their text (or, from the cache, bytes decoded only for code frames) and cache key. */
   const texts = new Map<number, { text?: string; bytes?: Buffer; key?: string }>();
   const sharedGaps = new SharedGaps();
+  const share = (a: Assessment) => sharedGaps.share(a);
 
   /**
    * A file's result: checked here or in a worker (fresh; `stored`, its stored form when a worker made
    * it), or read from the cache (its findings without their path).
    */
-  const finish = (index: number, value: CheckedText, fresh: boolean, stored?: string) => {
+  const finish = (index: number, value: CheckedText, fresh: boolean, stored?: Buffer) => {
     const file = files[index]!;
     const { text, bytes, key } = texts.get(index)!;
     texts.delete(index);
     if (fresh && key !== undefined) cache!.put(key, stored ?? storedForm(file, value));
-    const result: FileResult = fresh && stored === undefined ? { file, ...value } : { file, ...value, findings: value.findings.map((f) => ({ ...f, file })) };
-    if (need === 'summary' && result.assessment) sharedGaps.share(result.assessment);
+    // The value is this file's own (fresh from a check, a worker or the cache): completed, not copied,
+    // so that an assessment not decoded yet (result-cache.ts: fromStoredForm) is not decoded here.
+    const result = value as FileResult;
+    result.file = file;
+    if (!fresh || stored !== undefined) result.findings = value.findings.map((f) => ({ ...f, file }));
+    if (need === 'summary' && Object.getOwnPropertyDescriptor(result, 'assessment')?.value) sharedGaps.share(result.assessment!);
     if (result.findings.length > 0 && (options.frames === 'findings' || countErrors(result.findings) > 0)) result.source = text ?? (bytes && textOf(bytes));
     if (need === 'full' && result.profile && result.frameworkId !== undefined) {
       const framework = catalogue.get(result.frameworkId);
@@ -135,8 +158,11 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
   /** Results arrive in event handlers: an error there is kept and thrown once every file is back. */
   const settle = (index: number, value?: CheckedText, stored?: string) => {
     try {
-      if (stored !== undefined) finish(index, JSON.parse(stored) as CheckedText, true, stored);
-      else if (value) finish(index, value, true);
+      if (stored !== undefined) {
+        // Its bytes are kept once, for the cache, and an assessment not read is decoded from them only when read.
+        const bytes = Buffer.from(stored);
+        finish(index, fromStoredForm(bytes, share)!, true, bytes);
+      } else if (value) finish(index, value, true);
       else checkHere(index);
     } catch (error) {
       failure ??= { error };
@@ -159,10 +185,25 @@ export async function checkFiles(files: readonly string[], catalogue: FrameworkC
 
   try {
     for (const [i, file] of files.entries()) {
+      const path = cache && resolve(file);
+      if (cache && cache.knows(path!)) {
+        // Unchanged since the last run by its size, times and inode (result-cache.ts: RACY_MS): not
+        // even read, unless its findings are printed with a code frame, which needs its text.
+        const stat = statQuietly(path!);
+        const key = stat && cache.knownKey(path!, stat);
+        const hit = key === undefined ? undefined : cache.get(key, share);
+        if (hit && hit.findings.length === 0) {
+          cache.note(path!, stat!, key!);
+          texts.set(i, { key });
+          finish(i, hit, false);
+          continue;
+        }
+      }
       const bytes = readQuickly(file);
       // Keyed by the bytes: a hit is neither decoded nor checked (its bytes decoded well when it was stored).
       const key = bytes && cache?.key(bytes);
-      const hit = key === undefined ? undefined : cache!.get(key);
+      if (key !== undefined && lastStat) cache!.note(path!, lastStat, key);
+      const hit = key === undefined ? undefined : cache!.get(key, share);
       if (hit) {
         texts.set(i, { bytes, key });
         finish(i, hit, false); // reads the shared bytes now, before the next file is read into them

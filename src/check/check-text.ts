@@ -4,6 +4,7 @@ import { checkProfile } from '../profile/check-profile.js';
 import type { Profile } from '../profile/types.js';
 import { score } from '../scoring/score.js';
 import type { Assessment } from '../scoring/types.js';
+import { scoreCsvLines } from '../format/score-csv.js';
 import { summariseAssessment } from './assessment-summary.js';
 
 /**
@@ -23,6 +24,8 @@ export interface CheckedText {
   assessment?: Assessment;
   /** need full: the profile as read. */
   profile?: Profile;
+  /** need summary: the assessment's rows of `score --format csv` (format/score-csv.ts: scoreCsvLines). */
+  csv?: string;
 }
 
 /** Checks one file's text, and scores it when the command needs a score: the same work on every thread. */
@@ -31,5 +34,6 @@ export function checkText(file: string, text: string, catalogue: FrameworkCatalo
   if (!check.profile || !check.framework || need === 'findings') return { findings: check.findings };
   const frameworkId = check.framework.id;
   if (need === 'full') return { findings: check.findings, frameworkId, profile: check.profile };
-  return { findings: check.findings, frameworkId, assessment: summariseAssessment(score(check.framework, check.profile)) };
+  const assessment = summariseAssessment(score(check.framework, check.profile));
+  return { findings: check.findings, frameworkId, assessment, csv: scoreCsvLines(assessment) };
 }

@@ -17,7 +17,11 @@ export interface LoadedScores<T = ScoredProfile> {
 }
 
 /** A valid profile's assessment without the profile, or with its element detail left out (see assessment-summary.ts). */
-export type ScoredSummary = Pick<ScoredProfile, 'file' | 'framework' | 'assessment'> & { summary: boolean };
+export type ScoredSummary = Pick<ScoredProfile, 'file' | 'framework' | 'assessment'> & {
+  summary: boolean;
+  /** The assessment's rows of `score --format csv`, made when it was checked (check-text.ts). */
+  csv?: string;
+};
 
 /**
  * Loads, checks and scores profiles for every command that works on valid ones (score, report,
@@ -37,7 +41,12 @@ export async function loadScoredProfiles(paths: readonly string[], frameworkDirs
 export async function loadScoredSummaries(paths: readonly string[], frameworkDirs: readonly string[], verb: string, summarise: (files: number) => boolean): Promise<LoadedScores<ScoredSummary>> {
   let summary = false;
   const { results, failed, catalogue } = await load(paths, frameworkDirs, verb, (files) => ((summary = summarise(files)) ? 'summary' : 'full'));
-  const scored = results.flatMap((r) => (r.assessment ? [{ file: r.file, framework: catalogue.get(r.frameworkId!)!, assessment: r.assessment, summary }] : []));
+  // A summary from the result cache is decoded only when read (the CSV prints its stored rows instead).
+  const scored = results.flatMap((r): ScoredSummary[] =>
+    r.csv !== undefined || r.assessment
+      ? [{ file: r.file, framework: catalogue.get(r.frameworkId!)!, get assessment() { return r.assessment!; }, summary, ...(r.csv === undefined ? {} : { csv: r.csv }) }]
+      : [],
+  );
   return { scored, failed, catalogue };
 }
 

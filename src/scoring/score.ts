@@ -1,5 +1,5 @@
 import { entryOf, topScore } from '../framework/scale.js';
-import type { Framework, Provision, Tier } from '../framework/types.js';
+import type { Framework, Provision, ScaleEntry, Tier } from '../framework/types.js';
 import type { Profile } from '../profile/types.js';
 import { EPSILON, provisionBounds, reaches, tierStatus, weightedBounds } from './bounds.js';
 import { orderGaps } from './order-gaps.js';
@@ -10,7 +10,7 @@ import type { Assessment, Bounds, ElementResult, ProvisionResult, Shortfall, Tie
  * bounds over what is unknown. The rules are the ones every report prints in its methodology section.
  */
 export function score(framework: Framework, profile: Profile): Assessment {
-  const rules = { threshold: framework.attainment.threshold, top: topScore(framework), scale: scaleBounds(framework) };
+  const rules = { threshold: framework.attainment.threshold, top: topScore(framework), scale: scaleBounds(framework), entries: scaleEntries(framework.scale) };
   const tiers = framework.tiers.map((tier) => scoreTier(framework, tier, profile, rules));
   const all = tiers.flatMap((t) => t.provisions);
   let standing: string | null = null;
@@ -46,6 +46,20 @@ interface Rules {
   top: number;
   /** The scale's lowest and highest scores: what an unknown could turn out to be. */
   scale: Bounds;
+  /** The scale's entries by answer (entryOf's answer, looked up in a Map: an element answer is read for every element of every profile). */
+  entries: Map<string, ScaleEntry>;
+}
+
+const entriesOfScale = new WeakMap<Record<string, ScaleEntry>, Map<string, ScaleEntry>>();
+
+function scaleEntries(scale: Record<string, ScaleEntry>): Map<string, ScaleEntry> {
+  let entries = entriesOfScale.get(scale);
+  if (!entries) {
+    entries = new Map();
+    for (const answer of Object.getOwnPropertyNames(scale)) entries.set(answer, entryOf(scale, answer)!);
+    entriesOfScale.set(scale, entries);
+  }
+  return entries;
 }
 
 function scaleBounds(framework: Framework): Bounds {
@@ -71,7 +85,7 @@ function scoreProvision(framework: Framework, tierId: string, provision: Provisi
   const given = Object.hasOwn(profile.provisions, provision.id) ? profile.provisions[provision.id] : undefined;
   const all: ElementResult[] = provision.elements.map((element) => {
     const answer = given?.elements && Object.hasOwn(given.elements, element.id) ? given.elements[element.id] : undefined;
-    const entry = answer === undefined ? undefined : entryOf(framework.scale, answer);
+    const entry = answer === undefined ? undefined : rules.entries.get(answer);
     return { id: element.id, answer, score: entry?.score ?? null, applicable: entry?.applicable !== false, goodPractice: element.goodPractice === true };
   });
   const elements = all.filter((e) => !e.goodPractice);
@@ -79,7 +93,7 @@ function scoreProvision(framework: Framework, tierId: string, provision: Provisi
   const scored: number[] = [];
   for (const e of applicableElements) if (e.score !== null) scored.push(e.score);
   const unknown = applicableElements.length - scored.length;
-  const own = given?.answer === undefined ? undefined : entryOf(framework.scale, given.answer);
+  const own = given?.answer === undefined ? undefined : rules.entries.get(given.answer);
 
   let result: Pick<ProvisionResult, 'score' | 'bounds' | 'scoredFrom' | 'applicable' | 'assessedElements' | 'shortfalls'>;
   if (scored.length > 0) {

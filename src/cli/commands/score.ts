@@ -5,7 +5,7 @@ import { formatFinding } from '../../findings/format-findings.js';
 import { derivationTrace, derivedNotice, isDerived, provisionMatrixText } from '../../format/derived-text.js';
 import { derivedMarkdown } from '../../format/derived-markdown.js';
 import { focusAreaCsv, focusAreaJson, focusAreaMarkdown, focusAreaText, type FocusAreaView } from '../../format/score-by-focus-area.js';
-import { scoreCsv } from '../../format/score-csv.js';
+import { scoreCsv, scoreCsvOfLines } from '../../format/score-csv.js';
 import { scoreJson } from '../../format/score-json.js';
 import { scoreMarkdown } from '../../format/score-markdown.js';
 import { comparisonText, countryScoreText } from '../../format/score-text.js';
@@ -98,10 +98,13 @@ async function rescoreInFull(file: string, frameworkDirs: readonly string[]): Pr
   return [{ file, framework: catalogue.get(check.frameworkId!)!, profile: check.profile, assessment: check.assessment }];
 }
 
-function tierOutput(scored: readonly Pick<ScoredProfile, 'framework' | 'assessment'>[], format: ScoreOptions['format'], gapLimit: number | undefined, derivedColumns: boolean): string {
-  const assessments = scored.map((s) => s.assessment);
+function tierOutput(scored: readonly (Pick<ScoredProfile, 'framework' | 'assessment'> & { csv?: string })[], format: ScoreOptions['format'], gapLimit: number | undefined, derivedColumns: boolean): string {
   if (format === 'json') return scoreJson(scored);
-  if (format === 'csv') return scoreCsv(assessments, { derivedColumns });
+  if (format === 'csv') {
+    // Each summary's rows were made when it was checked: its assessment need not be decoded from the cache.
+    if (!derivedColumns && scored.every((s) => s.csv !== undefined)) return scoreCsvOfLines(scored.map((s) => s.csv!));
+    return scoreCsv(scored.map((s) => s.assessment), { derivedColumns });
+  }
   if (format === 'markdown') return [...groupByFramework(scored)].map(([f, list]) => scoreMarkdown(f, list) + derivedMarkdown(f, list)).join('\n');
   if (scored.length === 1) {
     const { framework, assessment: a } = scored[0]!;
