@@ -18,12 +18,27 @@ export type GlyphWidths = (code: number) => number;
 
 export function mergeGlyphRuns(content: string, fonts: ReadonlyMap<string, GlyphWidths>, layoutSizes?: ReadonlyMap<string, number>): string {
   // Character or word spacing, or horizontal scaling, would change what an adjustment means: leave such a page alone.
-  if (/(?:^|\s)(?:Tc|Tw|Tz)(?=\s|$)/.test(content)) return content;
+  if (setsSpacing(content)) return content;
   const sizes = layoutSizes ?? layoutFontSizes(content, fonts);
   return content.replace(/(^|\n)BT\n([\s\S]*?)\nET(?=\n|$)/g, (whole, lead: string, body: string) => {
     const merged = mergeTextObject(body, fonts, sizes);
     return merged === null ? whole : `${lead}BT\n${merged}\nET`;
   });
+}
+
+/** Whether the content has a Tc, Tw or Tz operator (/(?:^|\s)(?:Tc|Tw|Tz)(?=\s|$)/, found with indexOf). */
+function setsSpacing(content: string): boolean {
+  for (const op of ['Tc', 'Tw', 'Tz']) {
+    for (let at = content.indexOf(op); at >= 0; at = content.indexOf(op, at + 1)) {
+      if ((at === 0 || isWhiteSpace(content.charCodeAt(at - 1))) && (at + 2 === content.length || isWhiteSpace(content.charCodeAt(at + 2)))) return true;
+    }
+  }
+  return false;
+}
+
+/** JavaScript's \s, for the characters a latin1 string holds (and the rest of \s above them). */
+function isWhiteSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || (c > 0xff && /\s/.test(String.fromCharCode(c)));
 }
 
 /** One text object's operators, rewritten; null when it holds anything this does not understand. */
@@ -150,8 +165,25 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, 
   for (let from = 0; from <= body.length; ) {
     let to = body.indexOf('\n', from);
     if (to < 0) to = body.length;
-    const line = body.slice(from, to);
+    const at = from;
     from = to + 1;
+    // Most lines are one glyph, "dx dy Td <hex> Tj", or a line's first, "<hex> Tj": read in place.
+    if (operands.length === 0 && to - at > 6 && body.charCodeAt(to - 1) === 0x6a && body.charCodeAt(to - 2) === 0x54 && body.charCodeAt(to - 3) === 0x20 && body.charCodeAt(to - 4) === 0x3e) {
+      const td = body.indexOf(' Td <', at);
+      if (td > at && td < to) {
+        const space = body.lastIndexOf(' ', td - 1);
+        if (space >= at) {
+          const dx = numberAt(body, at, space);
+          const dy = numberAt(body, space + 1, td);
+          if (dx === null || dy === null || !moveBy(dx, dy) || !show(body, td + 4, to - 3)) return null;
+          continue;
+        }
+      } else if (body.charCodeAt(at) === 0x3c && body.indexOf(' ', at) === to - 3) {
+        if (!show(body, at, to - 3)) return null;
+        continue;
+      }
+    }
+    const line = body.slice(at, to);
     // Marked content (the tagged structure, a Thai cluster's ActualText) cannot sit inside a TJ array:
     // the run ends there and the line is kept as it is.
     const trimmed = line.trimEnd();
@@ -161,18 +193,13 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, 
       out.push(line);
       continue;
     }
-    // Most lines are one glyph: "dx dy Td <hex> Tj".
+    // The same glyph lines with spaces after them, or where the numbers are not where expected.
     const td = operands.length === 0 && trimmed.endsWith('> Tj') ? trimmed.indexOf(' Td <') : -1;
     if (td > 0) {
       const space = trimmed.lastIndexOf(' ', td - 1);
-      const dx = numberAt(trimmed, 0, space);
-      const dy = numberAt(trimmed, space + 1, td);
+      const dx = toNumber(trimmed.slice(0, space));
+      const dy = toNumber(trimmed.slice(space + 1, td));
       if (dx === null || dy === null || !moveBy(dx, dy) || !show(trimmed, td + 4, trimmed.length - 3)) return null;
-      continue;
-    }
-    // A line's first glyph: "<hex> Tj".
-    if (operands.length === 0 && trimmed.charCodeAt(0) === 0x3c && trimmed.endsWith('> Tj') && trimmed.indexOf(' ') === trimmed.length - 3 && trimmed === line) {
-      if (!show(trimmed, 0, trimmed.length - 3)) return null;
       continue;
     }
     const length = line.length;
