@@ -28,12 +28,12 @@ export function mergeGlyphRuns(content: string, fonts: ReadonlyMap<string, Glyph
 
 /** Whether the content has a Tc, Tw or Tz operator (/(?:^|\s)(?:Tc|Tw|Tz)(?=\s|$)/, found with indexOf). */
 function setsSpacing(content: string): boolean {
-  const end = content.length - 1;
-  for (let at = 0; at < end; at++) {
-    if (content.charCodeAt(at) !== 0x54) continue; // "T"
-    const next = content.charCodeAt(at + 1);
-    if (next !== 0x63 && next !== 0x77 && next !== 0x7a) continue; // "c", "w", "z"
+  // The operator alone first (rare in Chromium's pages), then what stands either side of it.
+  const op = /T[cwz]/g;
+  for (let m = op.exec(content); m; m = op.exec(content)) {
+    const at = m.index;
     if ((at === 0 || isWhiteSpace(content.charCodeAt(at - 1))) && (at + 2 === content.length || isWhiteSpace(content.charCodeAt(at + 2)))) return true;
+    op.lastIndex = at + 1;
   }
   return false;
 }
