@@ -49,6 +49,18 @@ describe('merging the glyph runs Chromium writes one glyph at a time', () => {
     expect(mergeGlyphRuns(unknownFont, fonts)).toBe(text('/F9 10 Tf', '<0001> Tj', '6 0 Td', '<0002> Tj'));
   });
 
+  it('reads the glyph lines however their numbers and hex digits are written', () => {
+    // "6." and "+5" are 6 and 5, lower-case hex is the same code: glyph 1 (600 wide at 10 pt) advances 6,
+    // glyph 0x00ff (1000 wide) 10, glyph 2 (500) 5 — each string starts where the one before ends.
+    const page = text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', '<0001> Tj', '6. 0 Td <00ff> Tj', '+10 0 Td <0002> Tj ', '5.000 0 Td <0003> Tj');
+    expect(mergeGlyphRuns(page, fonts)).toBe(text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', '(\x00\x01\x00\xff\x00\x02\x00\x03) Tj'));
+    // A glyph line that is not hex, or a number that is not one, leaves the text object as it was.
+    for (const odd of ['6 0 Td <00g1> Tj', '6e0 0 Td <0002> Tj', '- 0 Td <0002> Tj', '6 0 Td <002> Tj']) {
+      const page = text('/F1 10 Tf', '1 0 0 -1 0 0 Tm', '<0001> Tj', odd);
+      expect(mergeGlyphRuns(page, fonts)).toBe(page);
+    }
+  });
+
   it("reads a CIDFont's /W array: lists from a first code, and ranges with one width", () => {
     const w = parseCidWidths('[0 [600 0 260] 29 30 268 34 [434]]', 572)!;
     expect([0, 1, 2, 29, 30, 34, 35, 3].map(w)).toEqual([600, 0, 260, 268, 268, 434, 572, 572]);

@@ -63,6 +63,11 @@ describe('rounding path points to what the page can show', () => {
     expect(roundPathNumbers(page).split('\n')).toEqual(['1 0 0 1 100 200.01 cm', '0 0 m', '10 -.01 l', '12 -.01 12 1.99 12 3.99 c', 'h', 'W n', '1 0 0 1 -100 -200.01 cm', '5 5 m']);
   });
 
+  it('reads a number with more digits than an integer holds exactly, and a signed one, as written', () => {
+    // At 1 pt a unit, 2 decimals: 1.2345678901234567 (17 digits) rounds to 1.23, +2.0051 to 2.01, -0.004 to 0.
+    expect(roundPathNumbers('1.2345678901234567 +2.0051 m\n-.004 5 l')).toBe('1.23 2.01 m\n0 5 l');
+  });
+
   it('leaves alone a page with an inline image, and a path it does not understand', () => {
     const inline = '1.23456 2 m\nBI /W 1 /H 1 ID x EI';
     expect(roundPathNumbers(inline)).toBe(inline);

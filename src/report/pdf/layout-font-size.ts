@@ -46,7 +46,10 @@ export class DocumentFontSizes {
 /** The sizes a page's content names in its Tf operators. */
 function writtenSizes(content: string): string[] {
   const found = new Set<string>();
-  for (let at = content.indexOf(' Tf\n'); at >= 0; at = content.indexOf(' Tf\n', at + 4)) {
+  // "Tf\n" is searched for, then the space before it checked: a space is too common a first character to search by.
+  for (let tf = content.indexOf('Tf\n'); tf >= 0; tf = content.indexOf('Tf\n', tf + 3)) {
+    const at = tf - 1;
+    if (at < 0 || content.charCodeAt(at) !== 0x20) continue;
     found.add(content.slice(content.lastIndexOf(' ', at - 1) + 1, at));
   }
   return [...found];

@@ -18,7 +18,7 @@ export type GlyphWidths = (code: number) => number;
 
 export function mergeGlyphRuns(content: string, fonts: ReadonlyMap<string, GlyphWidths>, layoutSizes?: ReadonlyMap<string, number>): string {
   // Character or word spacing, or horizontal scaling, would change what an adjustment means: leave such a page alone.
-  if (/(?:^|\s)(?:Tc|Tw|Tz)(?=\s|$)/.test(content)) return content;
+  if (setsSpacing(content)) return content;
   const sizes = layoutSizes ?? layoutFontSizes(content, fonts);
   return content.replace(/(^|\n)BT\n([\s\S]*?)\nET(?=\n|$)/g, (whole, lead: string, body: string) => {
     const merged = mergeTextObject(body, fonts, sizes);
@@ -26,7 +26,22 @@ export function mergeGlyphRuns(content: string, fonts: ReadonlyMap<string, Glyph
   });
 }
 
-const HEX = /^<((?:[0-9A-Fa-f]{4})*)>$/;
+/** Whether the content has a Tc, Tw or Tz operator (/(?:^|\s)(?:Tc|Tw|Tz)(?=\s|$)/, found with indexOf). */
+function setsSpacing(content: string): boolean {
+  // The operator alone first (rare in Chromium's pages), then what stands either side of it.
+  const op = /T[cwz]/g;
+  for (let m = op.exec(content); m; m = op.exec(content)) {
+    const at = m.index;
+    if ((at === 0 || isWhiteSpace(content.charCodeAt(at - 1))) && (at + 2 === content.length || isWhiteSpace(content.charCodeAt(at + 2)))) return true;
+    op.lastIndex = at + 1;
+  }
+  return false;
+}
+
+/** JavaScript's \s, for the characters a latin1 string holds (and the rest of \s above them). */
+function isWhiteSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || (c > 0xff && /\s/.test(String.fromCharCode(c)));
+}
 
 /** One text object's operators, rewritten; null when it holds anything this does not understand. */
 function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, sizes: ReadonlyMap<string, number>): string | null {
@@ -39,14 +54,15 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, 
   /** How far the text line matrix is behind where Chromium's would be (text space units). */
   let lag = 0;
   /**
-   * The open run: its TJ array's finished parts, the glyph codes of the string being built, where its
-   * next string starts (from the run's start) and where the pen is.
+   * The open run: its TJ array's finished parts, the string being built (its bytes, escaped for a
+   * literal string) and how many hex strings went into it, where its next string starts (from the
+   * run's start) and where the pen is.
    */
-  let run: { parts: string[]; glyphs: string[]; at: number; pen: number } | null = null;
+  let run: { parts: string[]; bytes: string; strings: number; at: number; pen: number } | null = null;
 
   const flush = () => {
     if (!run) return;
-    if (run.glyphs.length > 0) run.parts.push(literal(run.glyphs.join('')));
+    if (run.strings > 0) run.parts.push(`(${run.bytes})`);
     out.push(run.parts.length === 1 ? `${run.parts[0]} Tj` : `[${run.parts.join('')}] TJ`);
     lag += run.at;
     run = null;
@@ -68,32 +84,38 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, 
     return true;
   };
 
-  /** Tj of a hex string of two-byte glyph codes. */
-  const show = (token: string): boolean => {
-    const hex = HEX.exec(token);
-    if (!hex) return false;
+  /** Tj of a hex string of two-byte glyph codes, text[start, end) ("<0051>"). */
+  const show = (text: string, start: number, end: number): boolean => {
+    if (!isHexGlyphs(text, start, end)) return false;
     if (!widths || size === 0) {
       flush();
       if (lag !== 0) moveTo(lag, 0);
-      out.push(`${token} Tj`);
+      out.push(`${text.slice(start, end)} Tj`);
       return true;
     }
     if (!run) {
       if (lag !== 0) moveTo(lag, 0);
-      run = { parts: [], glyphs: [], at: 0, pen: 0 };
+      run = { parts: [], bytes: '', strings: 0, at: 0, pen: 0 };
     }
     // TJ moves the pen back by adj/1000 of the size: round so the string starts where Chromium put it.
     const adjust = Math.round(((run.pen - run.at) * 1000) / size);
     if (adjust !== 0) {
-      if (run.glyphs.length > 0) run.parts.push(literal(run.glyphs.join('')));
-      run.glyphs = [];
+      if (run.strings > 0) run.parts.push(`(${run.bytes})`);
+      run.bytes = '';
+      run.strings = 0;
       run.parts.push(String(adjust));
       run.pen -= (adjust * size) / 1000;
     }
-    const glyphs = hex[1]!;
-    run.glyphs.push(glyphs);
+    run.strings++;
     let advance = 0;
-    for (let g = 0; g < glyphs.length; g += 4) advance += widths(parseInt(glyphs.slice(g, g + 4), 16));
+    let bytes = '';
+    for (let g = start + 1; g < end - 1; g += 4) {
+      const high = (hexValue(text.charCodeAt(g)) << 4) | hexValue(text.charCodeAt(g + 1));
+      const low = (hexValue(text.charCodeAt(g + 2)) << 4) | hexValue(text.charCodeAt(g + 3));
+      advance += widths((high << 8) | low);
+      bytes += BYTES[high]! + BYTES[low]!;
+    }
+    run.bytes += bytes;
     run.pen += (advance * size) / 1000;
     return true;
   };
@@ -135,14 +157,35 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, 
         return dx !== null && dy !== null && moveBy(dx, dy);
       }
       case 'Tj':
-        return args.length === 1 && show(args[0]!);
+        return args.length === 1 && show(args[0]!, 0, args[0]!.length);
       default:
         return false;
     }
   };
 
   const operands: string[] = [];
-  for (const line of body.split('\n')) {
+  for (let from = 0; from <= body.length; ) {
+    let to = body.indexOf('\n', from);
+    if (to < 0) to = body.length;
+    const at = from;
+    from = to + 1;
+    // Most lines are one glyph, "dx dy Td <hex> Tj", or a line's first, "<hex> Tj": read in place.
+    if (operands.length === 0 && to - at > 6 && body.charCodeAt(to - 1) === 0x6a && body.charCodeAt(to - 2) === 0x54 && body.charCodeAt(to - 3) === 0x20 && body.charCodeAt(to - 4) === 0x3e) {
+      const td = body.indexOf(' Td <', at);
+      if (td > at && td < to) {
+        const space = body.lastIndexOf(' ', td - 1);
+        if (space >= at) {
+          const dx = numberAt(body, at, space);
+          const dy = numberAt(body, space + 1, td);
+          if (dx === null || dy === null || !moveBy(dx, dy) || !show(body, td + 4, to - 3)) return null;
+          continue;
+        }
+      } else if (body.charCodeAt(at) === 0x3c && body.indexOf(' ', at) === to - 3) {
+        if (!show(body, at, to - 3)) return null;
+        continue;
+      }
+    }
+    const line = body.slice(at, to);
     // Marked content (the tagged structure, a Thai cluster's ActualText) cannot sit inside a TJ array:
     // the run ends there and the line is kept as it is.
     const trimmed = line.trimEnd();
@@ -152,13 +195,13 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, 
       out.push(line);
       continue;
     }
-    // Most lines are one glyph: "dx dy Td <hex> Tj".
+    // The same glyph lines with spaces after them, or where the numbers are not where expected.
     const td = operands.length === 0 && trimmed.endsWith('> Tj') ? trimmed.indexOf(' Td <') : -1;
     if (td > 0) {
       const space = trimmed.lastIndexOf(' ', td - 1);
       const dx = toNumber(trimmed.slice(0, space));
       const dy = toNumber(trimmed.slice(space + 1, td));
-      if (dx === null || dy === null || !moveBy(dx, dy) || !show(trimmed.slice(td + 4, -3))) return null;
+      if (dx === null || dy === null || !moveBy(dx, dy) || !show(trimmed, td + 4, trimmed.length - 3)) return null;
       continue;
     }
     const length = line.length;
@@ -184,23 +227,29 @@ function mergeTextObject(body: string, fonts: ReadonlyMap<string, GlyphWidths>, 
   return out.join('\n');
 }
 
-/**
- * Glyph codes, given in hex, as a literal string: two bytes a glyph where hex takes four, which
- * compresses better too. The bytes a literal string cannot hold as they are are escaped: the
- * delimiters, the backslash, and line ends (a bare CR would be read as LF, and keeping every string
- * on one line keeps the content readable line by line).
- */
-function literal(hex: string): string {
-  let out = '(';
-  for (let i = 0; i < hex.length; i += 2) {
-    const byte = parseInt(hex.slice(i, i + 2), 16);
-    const escape = ESCAPES[byte];
-    out += escape ?? String.fromCharCode(byte);
-  }
-  return `${out})`;
+/** Whether text[start, end) is "<" then groups of four hex digits, then ">" (one two-byte glyph code each). */
+function isHexGlyphs(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || (end - start - 2) % 4 !== 0 || text.charCodeAt(start) !== 0x3c || text.charCodeAt(end - 1) !== 0x3e) return false;
+  for (let i = start + 1; i < end - 1; i++) if (hexValue(text.charCodeAt(i)) < 0) return false;
+  return true;
 }
 
+/** A hex digit's value; -1 for any other character. */
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+/**
+ * Each byte of the glyph codes as it is written in a literal string: two bytes a glyph where hex
+ * takes four, which compresses better too. The bytes a literal string cannot hold as they are are
+ * escaped: the delimiters, the backslash, and line ends (a bare CR would be read as LF, and keeping
+ * every string on one line keeps the content readable line by line).
+ */
 const ESCAPES: Record<number, string> = { 0x0a: '\\n', 0x0d: '\\r', 0x28: '\\(', 0x29: '\\)', 0x5c: '\\\\' };
+const BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) => ESCAPES[byte] ?? String.fromCharCode(byte));
 
 /** A PDF number operand, or null for anything else. */
 function toNumber(token: string): number | null {
@@ -212,6 +261,36 @@ function toNumber(token: string): number | null {
   const value = Number(token);
   return Number.isFinite(value) ? value : null;
 }
+
+/**
+ * toNumber(text.slice(start, end)), without the slice for what Chromium writes: an optional minus, up
+ * to 15 digits with at most one "." among them. Such a number is read exactly as Number() reads it:
+ * its digits as an integer (exact below 2^53) divided by a power of ten (exact up to 10^22), one
+ * rounding. Anything else is left to toNumber.
+ */
+function numberAt(text: string, start: number, end: number): number | null {
+  if (start < 0 || end <= start) return toNumber(text.slice(start, end));
+  let i = start;
+  const negative = text.charCodeAt(i) === 0x2d;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 0x2e && decimals < 0) decimals = 0;
+    else return toNumber(text.slice(start, end));
+  }
+  if (digits === 0 || digits > 15) return toNumber(text.slice(start, end));
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
+  return negative ? -value : value;
+}
+
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** A number as PDF writes it: at most 4 decimals, no exponent. */
 function num(x: number): string {
@@ -251,5 +330,8 @@ export function parseCidWidths(w: string, dw: number): GlyphWidths | null {
       i += 3;
     }
   }
-  return (code) => table.get(code) ?? dw;
+  // Two-byte codes, the ones content streams show, read from an array; any other from the map.
+  const byCode = new Float64Array(0x10000).fill(dw);
+  for (const [code, width] of table) if (code >= 0 && code < 0x10000) byCode[code] = width;
+  return (code) => (code >= 0 && code < 0x10000 && Number.isInteger(code) ? byCode[code]! : (table.get(code) ?? dw));
 }

@@ -18,6 +18,9 @@ export function roundPathNumbers(content: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     out.push(line);
+    // Every operator below ends in one of these letters (q, Q, cm, m, l, c, v, y, re): text, colours
+    // and painting lines are passed over without reading them.
+    if (!OP_ENDS[line.charCodeAt(line.length - 1)]) continue;
     const space = line.lastIndexOf(' ');
     const op = space < 0 ? line : line.slice(space + 1);
     if (op === 'q' && space < 0) saved.push(ctm);
@@ -87,6 +90,9 @@ function translatedPath(lines: readonly string[], at: number, decimals: number):
   return { lines: out, next: i + 1 };
 }
 
+/** The last letters of the operators roundPathNumbers follows or rewrites, by character code. */
+const OP_ENDS: readonly boolean[] = Array.from({ length: 128 }, (_, c) => 'qQmlcvye'.includes(String.fromCharCode(c)));
+
 /** The operators that end a path, as Chromium writes them (a clip is "W n"). */
 const PAINTING = new Set(['f', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'n', 'W n', 'W* n']);
 
@@ -128,20 +134,35 @@ function numbers(text: string, count: number): number[] | null {
   return start === text.length + 1 ? values : null;
 }
 
-/** The number written in text[start, end): digits, at most one '.', an optional sign; null otherwise. */
+/**
+ * The number written in text[start, end): digits, at most one '.', an optional sign; null otherwise.
+ * Up to 15 digits it is read as Number() reads it, with one rounding: the digits as an integer (exact
+ * below 2^53) over a power of ten (exact up to 10^22).
+ */
 function plainNumber(text: string, start: number, end: number): number | null {
   let digits = 0;
   let dots = 0;
+  let decimals = 0;
+  let mantissa = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) digits++;
-    else if (c === 0x2e) dots++;
+    if (c >= 0x30 && c <= 0x39) {
+      digits++;
+      mantissa = mantissa * 10 + (c - 0x30);
+      if (dots > 0) decimals++;
+    } else if (c === 0x2e) dots++;
     else if (!((c === 0x2d || c === 0x2b) && i === start)) return null;
   }
   if (digits === 0 || dots > 1) return null;
-  const value = Number(text.slice(start, end));
+  let value: number;
+  if (digits <= 15) {
+    value = mantissa / POWERS_OF_TEN[decimals]!;
+    if (text.charCodeAt(start) === 0x2d) value = -value;
+  } else value = Number(text.slice(start, end));
   return Math.abs(value) < 1e15 ? value : null; // larger, String() would write an exponent
 }
+
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** A number with at most `decimals` decimals (6 at most), no exponent, no leading "0.". */
 function fixed(value: number, decimals: number): string {
