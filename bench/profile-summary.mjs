@@ -21,7 +21,7 @@ if (files.length === 0) {
  */
 const bundleFiles = new Map();
 function unbundle(callFrame) {
-  const file = /\/dist\/bundle\/[^/]+\.js$/.test(callFrame.url) && callFrame.url.startsWith('file://') ? fileURLToPath(callFrame.url) : undefined;
+  const file = /\/dist\/bundle\/[^/]+\.c?js$/.test(callFrame.url) && callFrame.url.startsWith('file://') ? fileURLToPath(callFrame.url) : undefined;
   if (!file || !existsSync(file)) return callFrame;
   if (!bundleFiles.has(file)) {
     const starts = [];
