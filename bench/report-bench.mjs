@@ -4,7 +4,7 @@
 //   node bench/report-bench.mjs [--reps 3] [--profiles countries/]
 //
 // Prints every profile's country report plus the regional comparison, three ways, same documents:
-//   lexgap        one Chromium for the run, 2 documents at a time, each in its own browser context
+//   lexgap        one Chromium for the run, 2 documents at a time (the longest first, as the CLI does), each in its own browser context
 //   per-report    a fresh Chromium launched and closed for every document (2 at a time)
 //   plain         `chromium --headless --print-to-pdf` of the same HTML files, 2 at a time: the
 //                 browser printing on its own, with no Puppeteer, request filtering or header/footer
@@ -57,6 +57,7 @@ export async function measurePdf({ reps = 3, profiles = join(ROOT, 'countries') 
   const { PdfSession } = await dist('report/pdf/pdf-session.js');
   const { findBrowser } = await dist('report/pdf/find-browser.js');
   const { runLimited } = await dist('report/run-limited.js');
+  const { printOrder } = await dist('report/print-order.js');
 
   const browser = findBrowser().path;
   if (!browser) return null;
@@ -85,10 +86,11 @@ export async function measurePdf({ reps = 3, profiles = join(ROOT, 'countries') 
     const pooled = async () => {
       const session = await PdfSession.launch(browser);
       try {
-        // As the CLI does: a slot prints its next document while the last one is rewritten in a worker thread.
+        // As the CLI does: the longest documents first, and a slot prints its next document while the
+        // last one is rewritten in a worker thread.
         const writes = [];
-        await runLimited(docs, CONCURRENCY, async (doc, i) => {
-          const { compacted } = await session.print(doc);
+        await runLimited(printOrder(docs.map((d) => d.html.length)), CONCURRENCY, async (i) => {
+          const { compacted } = await session.print(docs[i]);
           writes.push(compacted.then((pdf) => writeFileSync(join(work, `pool-${i}.pdf`), pdf)));
         });
         await Promise.all(writes);

@@ -6,6 +6,7 @@ import { findBrowser, noBrowserMessage } from './pdf/find-browser.js';
 import { onInterrupt } from './pdf/interrupts.js';
 import { PdfSession } from './pdf/pdf-session.js';
 import type { RenderedDocument } from './render/render-html.js';
+import { printOrder } from './print-order.js';
 import { runLimited } from './run-limited.js';
 
 export interface OutputDocument {
@@ -59,6 +60,7 @@ export async function printPdfs(docs: readonly OutputDocument[], options: PrintO
   const tty = process.stderr.isTTY === true;
   let done = 0;
   let failed = false;
+  const said = new InOrderLines(printable.length);
   try {
     try {
       session = await PdfSession.launch(search.path);
@@ -73,7 +75,10 @@ export async function printPdfs(docs: readonly OutputDocument[], options: PrintO
     // Each slot goes on to print its next document as soon as Chromium is done with this one; the PDF
     // is written when its rewriting (in a worker thread) is done. All are awaited before the session closes.
     const writes: Promise<void>[] = [];
-    const printed = await runLimited(printable, options.concurrency ?? DEFAULT_CONCURRENCY, async (doc, i) => {
+    // The longest first (print-order.ts); each "wrote" line still comes in the order the documents were given.
+    const order = printOrder(printable.map((d) => d.rendered.html.length));
+    const settled = await runLimited(order, options.concurrency ?? DEFAULT_CONCURRENCY, async (i) => {
+      const doc = printable[i]!;
       const started = Date.now();
       const { compacted, blocked } = await browser.print(doc.rendered);
       writes[i] = (async () => {
@@ -84,9 +89,12 @@ export async function printPdfs(docs: readonly OutputDocument[], options: PrintO
         done += 1;
         if (blocked.length > 0) process.stderr.write(`${doc.label}: the page asked for ${blocked.length} outside resource${blocked.length === 1 ? '' : 's'} (${blocked.slice(0, 3).join(', ')}); all were refused\n`);
         if (tty) process.stderr.write(`[${done}/${printable.length}] ${doc.pdfPath}  ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-        process.stdout.write(`wrote ${doc.pdfPath}\n`);
-      })();
+        said.set(i, `wrote ${doc.pdfPath}\n`);
+      })().finally(() => said.set(i, ''));
     });
+    const printed: PromiseSettledResult<void>[] = [];
+    order.forEach((docIndex, k) => (printed[docIndex] = settled[k]!));
+    for (const [i, result] of printed.entries()) if (result.status === 'rejected') said.set(i, '');
     const written = await Promise.allSettled(printable.map((_, i) => writes[i] ?? Promise.resolve()));
     const results = printed.map((r, i) => (r.status === 'rejected' ? r : written[i]!));
     if (interrupt.exitCode() !== null) return interrupt.exitCode()!;
@@ -99,8 +107,33 @@ export async function printPdfs(docs: readonly OutputDocument[], options: PrintO
       for (const i of lost) process.stderr.write(`lexgap: ${printable[i]!.label}: the PDF could not be made: ${((results[i] as PromiseRejectedResult).reason as Error)?.message ?? (results[i] as PromiseRejectedResult).reason}\n`);
     }
   } finally {
+    said.flush();
     await session?.close();
     interrupt.off();
   }
   return interrupt.exitCode() ?? (failed ? EXIT.usage : EXIT.ok);
+}
+
+/**
+ * Lines written to stdout in the order of their documents: each as soon as it and every line before
+ * it are known ('' for a document that has nothing to say). `flush` writes whatever is known, in
+ * order, past the gaps (the run is ending).
+ */
+class InOrderLines {
+  private readonly lines: (string | undefined)[];
+  private next = 0;
+
+  constructor(count: number) {
+    this.lines = new Array(count);
+  }
+
+  set(index: number, line: string): void {
+    if (this.lines[index] !== undefined || index < this.next) return; // the first word stands
+    this.lines[index] = line;
+    while (this.next < this.lines.length && this.lines[this.next] !== undefined) process.stdout.write(this.lines[this.next++]!);
+  }
+
+  flush(): void {
+    for (; this.next < this.lines.length; this.next++) if (this.lines[this.next]) process.stdout.write(this.lines[this.next]!);
+  }
 }
