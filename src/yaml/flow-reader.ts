@@ -130,6 +130,11 @@ export class FlowReader implements Cursor {
     return map;
   }
 
+  /** A quoted scalar on one line (`quote` is its opening `"` or `'`); `pos` ends after its closing quote. */
+  quoted(quote: number): string {
+    return quote === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
+  }
+
   /** A key in a flow mapping, and its `: `; `pos` ends at the value. */
   flowKey(): unknown {
     const text = this.text;
@@ -138,7 +143,7 @@ export class FlowReader implements Cursor {
     let key: unknown;
     let end: number;
     if (c === DOUBLE || c === SINGLE) {
-      key = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
+      key = this.quoted(c);
       end = this.pos;
       this.spaces();
     } else {
@@ -161,7 +166,7 @@ export class FlowReader implements Cursor {
     if (c === LBRACE) return this.flowMap();
     let value: unknown;
     if (c === DOUBLE || c === SINGLE) {
-      value = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
+      value = this.quoted(c);
       if (this.record) this.placed = { start, end: this.pos, after: -1 };
     } else {
       const end = this.flowPlainEnd(start, false);

@@ -1,6 +1,6 @@
 import { plainValue } from './core-schema.js';
 import { addPair, COLON, DASH, DOUBLE, EMPTY, FlowReader, HASH, isBlank, LBRACE, LBRACKET, MAX_DEPTH, MAX_KEY, NEWLINE, sameSize, SINGLE, SPACE, type Placed } from './flow-reader.js';
-import { readBlockScalar, readDoubleQuoted, readSingleQuoted, refuse, REFUSED } from './reader-scalars.js';
+import { readBlockScalar, refuse, REFUSED } from './reader-scalars.js';
 
 export type { Placed } from './flow-reader.js';
 
@@ -134,7 +134,7 @@ class ProfileReader extends FlowReader {
     let key: unknown;
     let end: number;
     if (c === DOUBLE || c === SINGLE) {
-      key = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
+      key = this.quoted(c);
       end = this.pos;
       this.spaces();
     } else {
@@ -190,7 +190,7 @@ class ProfileReader extends FlowReader {
     if (c === LBRACKET || c === LBRACE) {
       value = c === LBRACKET ? this.flowSeq() : this.flowMap();
     } else if (c === DOUBLE || c === SINGLE) {
-      value = c === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
+      value = this.quoted(c);
       if (compact && this.keyFollows()) {
         this.pos = start;
         return this.map(start - this.lineStart);
