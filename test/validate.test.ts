@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,27 @@ describe('lexgap validate', () => {
       '10:9 provisions › T1.06 › evidence #1 is missing "law"',
       '13:9 unknown key "quoted" in provisions › T1.06 › evidence #1',
     ]);
+  });
+
+  it('checks the block of a misspelt provision id against the provision it most likely means', () => {
+    // Thailand's profile with "T1.06" written "T1.6" and one answer inside that block misspelt: the
+    // schema alone stops at the unknown key; the block is also checked as T1.06, the only provision
+    // the file lacks that "T1.6" is close to, and its finding says so.
+    const lines = readFileSync('countries/TH.yaml', 'utf8').split('\n');
+    const at = lines.indexOf('  T1.06:');
+    expect(lines[at + 1]).toBe('    elements: {a: unknown, b: met, c: met}');
+    lines[at] = '  T1.6:';
+    lines[at + 1] = '    elements: {a: unknown, b: mett, c: met}';
+    const dir = mkdtempSync(join(tmpdir(), 'lexgap-misspelt-'));
+    const file = join(dir, 'TH.yaml');
+    writeFileSync(file, lines.join('\n'));
+    const result = lexgap(['validate', file]);
+    expect(result.code).toBe(1);
+    expect(heads(result.stdout)).toContain(
+      `${file}:${at + 2}:31  error  "mett" is not allowed for provisions › T1.6 › elements › b (read as T1.06)  (did you mean "met"? — allowed: met, partial, not-met, unknown, not-applicable)`,
+    );
+    // The shipped profile, with nothing misspelt, has no such finding.
+    expect(lexgap(['validate', 'countries/TH.yaml']).stdout).not.toContain('(read as');
   });
 
   it('reports every problem of several files at once', () => {

@@ -1,10 +1,8 @@
 import { createHash, hash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { buildIdentity } from '../cache/build-identity.js';
 import { cacheKey, pruneCache, readCacheBytes, writeCacheBytes } from '../cache/disk-cache.js';
 import type { Finding } from '../findings/finding.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
-import { LEXGAP_VERSION } from '../version.js';
 import type { Assessment, ProvisionResult } from '../scoring/types.js';
 import type { CheckedText, Need } from './check-text.js';
 
@@ -12,19 +10,6 @@ const MAGIC = 'lexgap-results 3\n';
 const PREFIX = 'results-';
 /** Packs not written for this long (an older lexgap, a folder no longer checked) are removed. */
 const KEEP_DAYS = 14;
-
-/**
- * This build of lexgap: its version and the time its code was written (tsc rewrites every file at
- * each build; a bundle is one file). A rebuilt checker never serves results of the old one.
- */
-function codeIdentity(): string {
-  try {
-    const info = statSync(fileURLToPath(import.meta.url));
-    return `${LEXGAP_VERSION} ${info.mtimeMs} ${info.size}`;
-  } catch {
-    return `${LEXGAP_VERSION} unknown build ${Math.random()}`; // never reuse what cannot be tied to this build
-  }
-}
 
 interface Entry {
   offset: number;
@@ -83,7 +68,7 @@ export class ResultCache {
   static open(need: Need, catalogue: FrameworkCatalogue, date: string, folders: readonly string[]): ResultCache {
     // The frameworks by the hash of their text (the whole framework only for one not read from a file).
     const frameworks = catalogue.loaded.map((l) => `${l.file}\u0000${l.sourceHash ?? JSON.stringify(l.framework)}`);
-    const context = cacheKey(codeIdentity(), need, ...frameworks, date);
+    const context = cacheKey(buildIdentity(import.meta.url), need, ...frameworks, date);
     const cache = new ResultCache(`${PREFIX}${cacheKey(need, ...[...new Set(folders)].sort())}.pack`, context);
     cache.load();
     return cache;

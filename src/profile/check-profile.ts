@@ -62,11 +62,13 @@ const pointerSegment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '
 function misspeltBlockFindings(parsed: ParsedYaml, data: Record<string, unknown>, framework: Framework, validate: Validate): Finding[] {
   const provisions = data.provisions;
   if (typeof provisions !== 'object' || provisions === null || Array.isArray(provisions)) return [];
-  const ids = framework.tiers.flatMap((t) => t.provisions.map((p) => p.id));
+  const known = provisionIds(framework);
   const present = Object.keys(provisions);
+  if (present.every((key) => known.has(key))) return []; // every valid profile: nothing misspelt
+  const ids = [...known];
   const findings: Finding[] = [];
   for (const [key, block] of Object.entries(provisions)) {
-    if (ids.includes(key)) continue;
+    if (known.has(key)) continue;
     const guesses = closest(key, ids, { present });
     const meant = guesses.length === 1 && !present.includes(guesses[0]!) ? guesses[0]! : undefined;
     if (meant === undefined) continue;
@@ -78,4 +80,16 @@ function misspeltBlockFindings(parsed: ParsedYaml, data: Record<string, unknown>
     for (const finding of schemaFindings(parsed, errors)) findings.push({ ...finding, message: `${finding.message} (read as ${meant})` });
   }
   return findings;
+}
+
+const idsOfFramework = new WeakMap<Framework, Set<string>>();
+
+/** The framework's provision ids, in its order: made once per framework, read for every profile. */
+function provisionIds(framework: Framework): Set<string> {
+  let ids = idsOfFramework.get(framework);
+  if (!ids) {
+    ids = new Set(framework.tiers.flatMap((t) => t.provisions.map((p) => p.id)));
+    idsOfFramework.set(framework, ids);
+  }
+  return ids;
 }
