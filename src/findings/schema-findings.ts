@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ParsedYaml } from '../yaml/parse-yaml.js';
-import { locate, pointerToPath, type Target } from '../yaml/locate-node.js';
+import { pointerToPath } from '../yaml/json-pointer.js';
+import { locate, type Target } from '../yaml/locate-node.js';
 import { didYouMean } from './did-you-mean.js';
 import type { Finding } from './finding.js';
 

@@ -6,6 +6,7 @@ import type { ParsedYaml } from '../yaml/parse-yaml.js';
 import { schemaFindings } from '../findings/schema-findings.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import type { Framework } from '../framework/types.js';
+import { pathToPointer } from '../yaml/json-pointer.js';
 import { locate } from '../yaml/locate-node.js';
 import { parseYaml } from '../yaml/parse-yaml.js';
 import { semanticChecks } from './semantic-checks.js';
@@ -52,8 +53,6 @@ export function checkProfile(file: string, text: string, catalogue: FrameworkCat
   return countErrors(findings) > 0 ? { file, findings, framework } : { file, findings, framework, profile: data as Profile };
 }
 
-const pointerSegment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /**
  * The schema stops at a misspelt provision id ("T1.6"), so what is inside its block would only be
  * checked once the id is fixed. When one provision the file lacks is the likely meaning ("T1.06"),
@@ -73,10 +72,10 @@ function misspeltBlockFindings(parsed: ParsedYaml, data: Record<string, unknown>
     const meant = guesses.length === 1 && !present.includes(guesses[0]!) ? guesses[0]! : undefined;
     if (meant === undefined) continue;
     if (validate({ ...data, provisions: { [meant]: block } })) continue;
-    const from = `/provisions/${pointerSegment(meant)}`;
+    const from = pathToPointer(['provisions', meant]);
     const errors = (validate.errors ?? [])
       .filter((e) => e.instancePath === from || e.instancePath.startsWith(`${from}/`))
-      .map((e) => ({ ...e, instancePath: `/provisions/${pointerSegment(key)}${e.instancePath.slice(from.length)}` }));
+      .map((e) => ({ ...e, instancePath: pathToPointer(['provisions', key]) + e.instancePath.slice(from.length) }));
     for (const finding of schemaFindings(parsed, errors)) findings.push({ ...finding, message: `${finding.message} (read as ${meant})` });
   }
   return findings;

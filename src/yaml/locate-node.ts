@@ -2,10 +2,6 @@ import type { Node, Pair } from 'yaml';
 import type { ParsedYaml } from './parse-yaml.js';
 import { yamlPackage } from './yaml-package.js';
 
-// Also here, where they were first written; json-pointer.ts holds them, so that the workbench's page
-// (src/edit/client, compiled without Node's types) can use them.
-export { pathToPointer, pointerToPath } from './json-pointer.js';
-
 export interface Span {
   line: number;
   col: number;
