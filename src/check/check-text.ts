@@ -34,6 +34,6 @@ export function checkText(file: string, text: string, catalogue: FrameworkCatalo
   if (!check.profile || !check.framework || need === 'findings') return { findings: check.findings };
   const frameworkId = check.framework.id;
   if (need === 'full') return { findings: check.findings, frameworkId, profile: check.profile };
-  const assessment = summariseAssessment(score(check.framework, check.profile));
+  const assessment = summariseAssessment(score(check.framework, check.profile, { detail: false }));
   return { findings: check.findings, frameworkId, assessment, csv: scoreCsvLines(assessment) };
 }

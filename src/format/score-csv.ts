@@ -1,6 +1,6 @@
 import { isDerived } from './derived-text.js';
 import type { Assessment } from '../scoring/types.js';
-import { BOM, csvLines, toCsv } from './csv.js';
+import { BOM, csvCell, csvLines } from './csv.js';
 
 /**
  * Published column names; new ones are added at the end. `lower`/`upper` are the range over what is
@@ -13,9 +13,10 @@ export const DERIVED_CSV_COLUMNS = ['derived_via', 'derived_from', 'derived_cave
 
 /** Tidy CSV: one row per country × scope (overall, then each tier); scores as fractions 0..1. */
 export function scoreCsv(assessments: readonly Assessment[], options: { derivedColumns?: boolean } = {}): string {
-  const rows = assessments.flatMap((a) => rowsOf(a, options.derivedColumns));
   const header = [...SCORE_CSV_COLUMNS, ...(options.derivedColumns ? DERIVED_CSV_COLUMNS : [])];
-  return toCsv([header, ...rows]);
+  let out = BOM + csvLines([header]);
+  for (const a of assessments) out += linesOf(a, options.derivedColumns === true);
+  return out;
 }
 
 /**
@@ -24,20 +25,29 @@ export function scoreCsv(assessments: readonly Assessment[], options: { derivedC
  * without decoding their assessments. `scoreCsvOfLines` joins them: the same bytes as scoreCsv.
  */
 export function scoreCsvLines(a: Assessment): string {
-  return csvLines(rowsOf(a));
+  return linesOf(a, false);
 }
 
 export function scoreCsvOfLines(lines: readonly string[]): string {
   return BOM + csvLines([SCORE_CSV_COLUMNS]) + lines.join('');
 }
 
-function rowsOf(a: Assessment, derivedColumns = false) {
-  const common = [a.country, a.name, a.frameworkId, a.frameworkVersion, a.assessed, a.status];
-  const derived = derivedColumns ? derivedCells(a) : [];
-  return [
-    [...common, 'overall', round(a.score), round(a.coverage), a.standing !== null, a.standing ?? '', a.gaps.length, round(a.bounds?.lower ?? null), round(a.bounds?.upper ?? null), '', a.standingUpper ?? '', ...derived],
-    ...a.tiers.map((t) => [...common, t.id, round(t.score), round(t.coverage), t.attained, a.standing ?? '', a.gaps.filter((g) => g.tierId === t.id).length, round(t.bounds?.lower ?? null), round(t.bounds?.upper ?? null), t.status, a.standingUpper ?? '', ...derived]),
-  ];
+/**
+ * An assessment's rows in the dialect of format/csv.ts, written cell by cell: the overall row, then
+ * one per tier, each starting with the same six cells and ending with the same derived ones.
+ */
+function linesOf(a: Assessment, derivedColumns: boolean): string {
+  const common = `${csvCell(a.country)},${csvCell(a.name)},${csvCell(a.frameworkId)},${csvCell(a.frameworkVersion)},${csvCell(a.assessed)},${csvCell(a.status)},`;
+  const derived = derivedColumns ? `,${derivedCells(a).map(csvCell).join(',')}` : '';
+  const standing = csvCell(a.standing ?? '');
+  const standingUpper = csvCell(a.standingUpper ?? '');
+  let out = `${common}overall,${fraction(a.score)},${fraction(a.coverage)},${a.standing !== null},${standing},${a.gaps.length},${fraction(a.bounds?.lower ?? null)},${fraction(a.bounds?.upper ?? null)},,${standingUpper}${derived}\r\n`;
+  for (const t of a.tiers) {
+    let gaps = 0;
+    for (const g of a.gaps) if (g.tierId === t.id) gaps++;
+    out += `${common}${csvCell(t.id)},${fraction(t.score)},${fraction(t.coverage)},${t.attained},${standing},${gaps},${fraction(t.bounds?.lower ?? null)},${fraction(t.bounds?.upper ?? null)},${csvCell(t.status)},${standingUpper}${derived}\r\n`;
+  }
+  return out;
 }
 
 /** The derived columns of one assessment's rows; caveats one per line within the cell. */
@@ -48,6 +58,16 @@ export function derivedCells(a: Assessment): string[] {
   return [a.derived.crosswalk, `${a.derived.from.id} ${a.derived.from.version}`, a.derived.caveats.map((c) => c.replace(/\s+/g, ' ').trim()).join('\n'), source];
 }
 
-function round(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 10000) / 10000;
+/**
+ * A score, coverage or bound as its cell: the fraction rounded to four decimals (empty when null).
+ * Fractions 0..1 have 10,001 roundings, each written once and then reused: the same text as String()
+ * of the rounded number, without converting a number to text five times a row.
+ */
+function fraction(value: number | null): string {
+  if (value === null) return '';
+  const tenThousandths = Math.round(value * 10000);
+  if (!(tenThousandths >= 0 && tenThousandths <= 10000)) return String(tenThousandths / 10000);
+  return (fractionText[tenThousandths] ??= String(tenThousandths / 10000));
 }
+
+const fractionText = new Array<string | undefined>(10001);

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../findings/finding.js';
 import { didYouMean } from '../findings/did-you-mean.js';
-import type { Framework, ScaleEntry } from '../framework/types.js';
-import { entryOf } from '../framework/scale.js';
+import type { Framework } from '../framework/types.js';
+import { scaleReading, type ScaleReading } from '../framework/scale.js';
 import { locate, type Target } from '../yaml/locate-node.js';
 import type { ParsedYaml } from '../yaml/parse-yaml.js';
 import type { Evidence, Law, PendingBill, Profile, ProvisionAnswer } from './types.js';
@@ -39,6 +39,7 @@ export function semanticChecks(parsed: ParsedYaml, framework: Framework, today: 
   // checks needs the provision, and a user fixing the id should not then meet a second round of errors.
   // Every law cited (a well-formed citation's `law`, whatever its type), for the unused-declaration check below.
   const cited: unknown[] = [];
+  const scale = scaleReading(framework.scale);
   const provisions = isRecord(profile.provisions) ? profile.provisions : {};
   for (const id of Object.keys(provisions)) {
     const raw = provisions[id];
@@ -61,8 +62,8 @@ export function semanticChecks(parsed: ParsedYaml, framework: Framework, today: 
       }
     }
     answer.pending?.forEach((bill, i) => isRecord(bill) && checkDate(() => ['provisions', id, 'pending', i, 'checked'], bill.checked, 'the date checked'));
-    checkContradiction(answer, framework.scale, (message, hint) => add('error', ['provisions', id, 'answer'], 'contradicting-answers', message, hint));
-    checkEvidencePresent(answer, framework.scale, (path, message, hint) => add('warning', ['provisions', id, ...path], 'answer-without-evidence', message, hint));
+    checkContradiction(answer, scale, (message, hint) => add('error', ['provisions', id, 'answer'], 'contradicting-answers', message, hint));
+    checkEvidencePresent(answer, scale, (path, message, hint) => add('warning', ['provisions', id, ...path], 'answer-without-evidence', message, hint));
   }
   // A citation of an undeclared law, or of none, may be the one meant for a declared law: that
   // mistake is reported already, so an unused declaration is not reported a second time.
@@ -78,32 +79,43 @@ export function semanticChecks(parsed: ParsedYaml, framework: Framework, today: 
 }
 
 /** A provision-level answer must agree with its element answers (see the README's scoring rules). */
-function checkContradiction(answer: ProvisionAnswer, scale: Record<string, ScaleEntry>, report: (message: string, hint: string) => void) {
+function checkContradiction(answer: ProvisionAnswer, scale: ScaleReading, report: (message: string, hint: string) => void) {
   if (answer.answer === undefined || !answer.elements) return;
-  const own = entryOf(scale, answer.answer);
+  const own = scale.entries.get(answer.answer);
   if (!own) return;
-  const given = Object.entries(answer.elements).filter(([, a]) => entryOf(scale, a) !== undefined);
-  const scored = given.map(([, a]) => entryOf(scale, a)!.score).filter((s): s is number => s !== null);
+  // The element answers on the scale, in the profile's order, and the lowest and highest score among them.
+  const elements = answer.elements;
+  const given: string[] = [];
+  const applicable: string[] = [];
+  let scored = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const id of Object.keys(elements)) {
+    const entry = scale.entries.get(elements[id]!);
+    if (entry === undefined) continue;
+    given.push(id);
+    if (entry.applicable !== false) applicable.push(id);
+    if (entry.score === null) continue;
+    scored++;
+    if (entry.score < low) low = entry.score;
+    if (entry.score > high) high = entry.score;
+  }
   const hint = 'make the provision `answer` agree with the element answers, or remove it and let the elements decide';
   if (own.applicable === false) {
-    const applicable = given.filter(([, a]) => entryOf(scale, a)!.applicable !== false).map(([id]) => id);
     if (applicable.length) report(`the provision is answered "${answer.answer}" but elements ${applicable.join(', ')} are assessed`, hint);
     return;
   }
-  if (scored.length === 0) return;
+  if (scored === 0) return;
   if (own.score === null) {
     report(`the provision is answered "${answer.answer}" but some of its elements are assessed`, hint);
     return;
   }
-  const low = Math.min(...scored);
-  const high = Math.max(...scored);
-  const scores = Object.values(scale).map((s) => s.score).filter((s): s is number => s !== null);
-  const top = Math.max(...scores);
-  const bottom = Math.min(...scores);
+  const top = scale.upper;
+  const bottom = scale.lower;
   const contradicts =
     own.score < low || own.score > high || (own.score === top && low < top) || (own.score === bottom && high > bottom);
   if (contradicts) {
-    const list = given.map(([id, a]) => `${id}: ${a}`).join(', ');
+    const list = given.map((id) => `${id}: ${elements[id]}`).join(', ');
     report(`the provision is answered "${answer.answer}" but its elements say otherwise (${list})`, hint);
   }
 }
@@ -111,22 +123,32 @@ function checkContradiction(answer: ProvisionAnswer, scale: Record<string, Scale
 /** Answers whose scale entry requires evidence (met, partial) need a citation that backs them. */
 function checkEvidencePresent(
   answer: ProvisionAnswer,
-  scale: Record<string, ScaleEntry>,
+  scale: ScaleReading,
   report: (path: string[], message: string, hint: string) => void,
 ) {
   const evidence = answer.evidence ?? [];
   const hint = 'add an `evidence` entry citing the law and section, or answer `unknown` until it is checked';
   // A citation without a list of elements (or with an empty one) backs every element.
-  const backsAll = evidence.some((e) => !Array.isArray(e.elements) || e.elements.length === 0);
+  let backsAll = false;
+  for (const e of evidence) if (!Array.isArray(e.elements) || e.elements.length === 0) backsAll = true;
   const backs = (element: string) => backsAll || evidence.some((e) => Array.isArray(e.elements) && e.elements.includes(element));
-  for (const [id, value] of Object.entries(answer.elements ?? {})) {
-    if (entryOf(scale, value)?.evidence === 'required' && !backs(id)) {
-      report(['elements', id], `element ${id} is answered "${value}" with no citation backing it`, hint);
+  const elements = answer.elements;
+  if (elements) {
+    for (const id of Object.keys(elements)) {
+      const value = elements[id]!;
+      if (scale.entries.get(value)?.evidence === 'required' && !backs(id)) {
+        report(['elements', id], `element ${id} is answered "${value}" with no citation backing it`, hint);
+      }
     }
   }
-  if (answer.answer !== undefined && entryOf(scale, answer.answer)?.evidence === 'required' && evidence.length === 0) {
+  if (answer.answer !== undefined && scale.entries.get(answer.answer)?.evidence === 'required' && evidence.length === 0) {
     report(['answer'], `the provision is answered "${answer.answer}" with no citation`, hint);
   }
+}
+
+function allStrings(record: Record<string, unknown>): boolean {
+  for (const key of Object.keys(record)) if (typeof record[key] !== 'string') return false;
+  return true;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -140,11 +162,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function wellFormedParts(raw: Record<string, unknown>): ProvisionAnswer {
   // Read, not copied, when every answer is a string (as in any valid profile).
   const given = raw.elements;
-  const elements = !isRecord(given)
-    ? undefined
-    : Object.values(given).every((v) => typeof v === 'string')
-      ? (given as Record<string, string>)
-      : (Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string')) as Record<string, string>);
+  const elements = !isRecord(given) ? undefined : allStrings(given) ? (given as Record<string, string>) : (Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string')) as Record<string, string>);
   return {
     answer: typeof raw.answer === 'string' ? raw.answer : undefined,
     elements,
@@ -156,11 +174,12 @@ function wellFormedParts(raw: Record<string, unknown>): ProvisionAnswer {
 /** YYYY-MM-DD in form (digits where digits go), as /^\d{4}-\d{2}-\d{2}$/ tests, without a regular expression per date. */
 function isDateForm(value: string): boolean {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+  return isDigit(value, 0) && isDigit(value, 1) && isDigit(value, 2) && isDigit(value, 3) && isDigit(value, 5) && isDigit(value, 6) && isDigit(value, 8) && isDigit(value, 9);
+}
+
+function isDigit(value: string, i: number): boolean {
+  const c = value.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 /** Dates already judged: a folder of profiles repeats the same few dates thousands of times. */
@@ -181,7 +200,20 @@ export function isRealDate(value: string): boolean {
   return real;
 }
 
+/** Whole years from each assessment date to today, as realDates: a folder's profiles share a few dates and one today. */
+const yearsToToday = { today: '', years: new Map<string, number>() };
+
 function yearsBetween(from: string, to: string): number {
+  if (yearsToToday.today !== to || yearsToToday.years.size >= 4096) {
+    yearsToToday.today = to;
+    yearsToToday.years.clear();
+  }
+  let years = yearsToToday.years.get(from);
+  if (years === undefined) yearsToToday.years.set(from, (years = countYears(from, to)));
+  return years;
+}
+
+function countYears(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
   return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);

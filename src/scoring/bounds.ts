@@ -9,8 +9,12 @@ export const EPSILON = 1e-9;
  * decided by that answer; one with nothing answered could be anything on the scale.
  */
 export function provisionBounds(scored: readonly number[], unknown: number, scale: Bounds): Bounds {
-  const n = scored.length + unknown;
-  const sum = scored.reduce((s, v) => s + v, 0);
+  return provisionBoundsOfSum(scored.reduce((s, v) => s + v, 0), scored.length, unknown, scale);
+}
+
+/** provisionBounds from the sum of the scored elements (added in their order) and their count. */
+export function provisionBoundsOfSum(sum: number, scored: number, unknown: number, scale: Bounds): Bounds {
+  const n = scored + unknown;
   return { lower: (sum + unknown * scale.lower) / n, upper: (sum + unknown * scale.upper) / n };
 }
 
@@ -37,7 +41,11 @@ export function reaches(bounds: Bounds, threshold: number): Attainment {
 
 /** A tier is attained when every applicable provision surely is, not attained when any surely is not. */
 export function tierStatus(provisions: readonly ProvisionResult[]): Attainment {
-  const applicable = provisions.filter((p) => p.applicable);
-  if (applicable.some((p) => p.status === 'not-attained')) return 'not-attained';
-  return applicable.every((p) => p.status === 'attained') ? 'attained' : 'undecided';
+  let status: Attainment = 'attained';
+  for (const p of provisions) {
+    if (!p.applicable) continue;
+    if (p.status === 'not-attained') return 'not-attained';
+    if (p.status !== 'attained') status = 'undecided';
+  }
+  return status;
 }

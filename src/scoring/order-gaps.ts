@@ -5,12 +5,10 @@ import type { ProvisionResult } from './types.js';
  * provisions, then the furthest from met; ties keep the framework's own order.
  */
 export function orderGaps(gaps: readonly ProvisionResult[], tierOrder: readonly string[]): ProvisionResult[] {
-  const position = new Map(gaps.map((g, i) => [g.id, i]));
-  return [...gaps].sort(
-    (a, b) =>
-      tierOrder.indexOf(a.tierId) - tierOrder.indexOf(b.tierId) ||
-      b.weight - a.weight ||
-      (a.score ?? 0) - (b.score ?? 0) ||
-      position.get(a.id)! - position.get(b.id)!,
-  );
+  // Each gap's tier position and its position (the last of its id's), looked up once rather than in every comparison.
+  const last = new Map<string, number>();
+  gaps.forEach((g, i) => last.set(g.id, i));
+  const keyed = gaps.map((gap) => ({ gap, tier: tierOrder.indexOf(gap.tierId), position: last.get(gap.id)! }));
+  keyed.sort((a, b) => a.tier - b.tier || b.gap.weight - a.gap.weight || (a.gap.score ?? 0) - (b.gap.score ?? 0) || a.position - b.position);
+  return keyed.map((k) => k.gap);
 }
