@@ -128,12 +128,10 @@ function checkEvidencePresent(
 ) {
   const evidence = answer.evidence ?? [];
   const hint = 'add an `evidence` entry citing the law and section, or answer `unknown` until it is checked';
-  // A citation without a list of elements (or with an empty one) backs every element.
-  let backsAll = false;
-  for (const e of evidence) if (!Array.isArray(e.elements) || e.elements.length === 0) backsAll = true;
-  const backs = (element: string) => backsAll || evidence.some((e) => Array.isArray(e.elements) && e.elements.includes(element));
   const elements = answer.elements;
-  if (elements) {
+  // With a citation that backs every element (the usual case), no element answer lacks one.
+  if (elements && !backsEveryElement(evidence)) {
+    const backs = (element: string) => evidence.some((e) => Array.isArray(e.elements) && e.elements.includes(element));
     for (const id of Object.keys(elements)) {
       const value = elements[id]!;
       if (scale.entries.get(value)?.evidence === 'required' && !backs(id)) {
@@ -155,20 +153,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A citation without a list of elements (or with an empty one) backs every element. */
+function backsEveryElement(evidence: readonly Evidence[]): boolean {
+  for (const e of evidence) if (!Array.isArray(e.elements) || e.elements.length === 0) return true;
+  return false;
+}
+
 /**
  * The parts of a provision answer that have the right types; the schema reports the rest. A citation
  * keeps its own object (its `elements` are read as none unless they are a list: see `backs`).
+ * The element answers are read by two checks only: a provision-level answer against them, and an
+ * answer no citation backs. When neither can report (no provision-level answer, a citation that
+ * backs every element), they are left unread: `elements` is then undefined.
  */
 function wellFormedParts(raw: Record<string, unknown>): ProvisionAnswer {
-  // Read, not copied, when every answer is a string (as in any valid profile).
+  const answer = typeof raw.answer === 'string' ? raw.answer : undefined;
+  const evidence = Array.isArray(raw.evidence) ? (raw.evidence.filter(isRecord) as unknown as Evidence[]) : undefined;
   const given = raw.elements;
-  const elements = !isRecord(given) ? undefined : allStrings(given) ? (given as Record<string, string>) : (Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string')) as Record<string, string>);
-  return {
-    answer: typeof raw.answer === 'string' ? raw.answer : undefined,
-    elements,
-    evidence: Array.isArray(raw.evidence) ? (raw.evidence.filter(isRecord) as unknown as Evidence[]) : undefined,
-    pending: Array.isArray(raw.pending) ? (raw.pending as PendingBill[]) : undefined,
-  };
+  // Read, not copied, when every answer is a string (as in any valid profile).
+  const elements =
+    !isRecord(given) || (answer === undefined && backsEveryElement(evidence ?? []))
+      ? undefined
+      : allStrings(given)
+        ? (given as Record<string, string>)
+        : (Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string')) as Record<string, string>);
+  return { answer, elements, evidence, pending: Array.isArray(raw.pending) ? (raw.pending as PendingBill[]) : undefined };
 }
 
 /** YYYY-MM-DD in form (digits where digits go), as /^\d{4}-\d{2}-\d{2}$/ tests, without a regular expression per date. */
