@@ -1,4 +1,5 @@
 import { plainValue } from './core-schema.js';
+import { Shape } from './map-shapes.js';
 import { readDoubleQuoted, readSingleQuoted, refuse, type Cursor } from './reader-scalars.js';
 
 /**
@@ -50,6 +51,14 @@ export class FlowReader implements Cursor {
   end = 0;
   depth = 0;
   placed: Placed = EMPTY;
+  /** With `record`, how locate-node.ts looks up the key just read (`String(key value)`). */
+  found = '';
+  /** The shape of the mapping read so far, after the key just read (map-shapes.ts); undefined where the tree stops. */
+  shape: Shape | undefined;
+  /** The names and values of the pairs of the mappings being read, outermost first, up to `top`. */
+  readonly names: string[] = [];
+  readonly values: unknown[] = [];
+  top = 0;
 
   constructor(
     readonly text: string,
@@ -100,21 +109,19 @@ export class FlowReader implements Cursor {
     if (++this.depth > MAX_DEPTH) refuse();
     const text = this.text;
     const start = this.pos++;
-    const map: Record<string, unknown> = {};
     const pairs = this.record ? new Map<string, { key: Placed; value: Placed }>() : undefined;
-    let size = 0;
+    const first = this.top;
+    let shape = this.firstShape();
     this.spaces();
     if (text.charCodeAt(this.pos) !== RBRACE) {
       for (;;) {
-        const key = this.flowKey();
+        const at = this.top++;
+        this.names[at] = this.flowKey(shape);
+        shape = this.shape;
         const keyPlaced = this.placed;
-        const value = this.flowNode();
-        addPair(map, key, value);
-        size++;
-        if (pairs) {
-          const found = key === null ? 'null' : String(key);
-          if (!pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
-        }
+        const found = this.found;
+        this.values[at] = this.flowNode();
+        if (pairs && !pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
         this.spaces();
         const c = text.charCodeAt(this.pos);
         if (c === RBRACE) break;
@@ -124,7 +131,7 @@ export class FlowReader implements Cursor {
       }
     }
     this.pos++;
-    sameSize(map, size);
+    const map = this.mapOf(first, shape);
     this.depth--;
     if (pairs) this.placed = { start, end: this.pos, after: -1, pairs };
     return map;
@@ -135,26 +142,71 @@ export class FlowReader implements Cursor {
     return quote === DOUBLE ? readDoubleQuoted(this) : readSingleQuoted(this);
   }
 
-  /** A key in a flow mapping, and its `: `; `pos` ends at the value. */
-  flowKey(): unknown {
+  /** A key in a flow mapping after the keys of `shape`, and its `: `; `pos` ends at the value. Its name in the data. */
+  flowKey(shape: Shape | undefined): string {
     const text = this.text;
     const start = this.pos;
     const c = text.charCodeAt(start);
-    let key: unknown;
+    let name: string;
     let end: number;
     if (c === DOUBLE || c === SINGLE) {
-      key = this.quoted(c);
+      name = this.quotedKey(c, shape);
       end = this.pos;
       this.spaces();
     } else {
       end = this.flowPlainEnd(start, true);
-      key = plainValue(text.slice(start, end));
+      name = this.plainKey(start, end, shape);
     }
     if (this.pos - start > MAX_KEY || text.charCodeAt(this.pos) !== COLON || text.charCodeAt(this.pos + 1) !== SPACE) refuse();
     if (this.record) this.placed = { start, end, after: -1 };
     this.pos += 2;
     this.spaces();
-    return key;
+    return name;
+  }
+
+  /** The shape a mapping starts from: none when noting ranges (that reading is rare, and notes `found`). */
+  firstShape(): Shape | undefined {
+    return this.record ? undefined : Shape.ROOT;
+  }
+
+  /** A quoted key's name in the data, the shape after it in `shape`. */
+  quotedKey(quote: number, shape: Shape | undefined): string {
+    const name = (this.found = this.quoted(quote));
+    this.shape = shape?.after(name, undefined);
+    return name;
+  }
+
+  /** The name in the data of the plain key at `text[start, end)`, the shape after it in `shape`; with `record`, also `found`. */
+  plainKey(start: number, end: number, shape: Shape | undefined): string {
+    if (shape !== undefined) {
+      const known = shape.afterText(this.text, start, end);
+      if (known !== undefined) {
+        this.shape = known;
+        return known.name;
+      }
+    }
+    const source = this.text.slice(start, end);
+    const key = plainValue(source);
+    const name = key === null ? '' : String(key);
+    if (this.record) this.found = key === null ? 'null' : name;
+    this.shape = shape?.after(name, source);
+    return name;
+  }
+
+  /**
+   * The mapping whose names and values are in `names` and `values` from `first` to `top`, made as
+   * the Document's toJS makes it; `top` goes back to `first`. Of a known shape (all names distinct),
+   * in one go; otherwise pair by pair, and a key set twice (a duplicate key, an error; or two keys
+   * the data names alike, as `1` and `"1"`) is refused.
+   */
+  mapOf(first: number, shape: Shape | undefined): Record<string, unknown> {
+    const top = this.top;
+    this.top = first;
+    if (shape !== undefined) return shape.build(this.values, first);
+    const map: Record<string, unknown> = {};
+    for (let at = first; at < top; at++) addPair(map, this.names[at]!, this.values[at]);
+    if (Object.keys(map).length !== top - first) refuse();
+    return map;
   }
 
   /** A scalar or collection in a flow collection. */
@@ -203,17 +255,8 @@ export class FlowReader implements Cursor {
   }
 }
 
-/**
- * As the Document's toJS sets a pair: a key's name is its value as text (null: ""); `__proto__` an
- * own property. A key set twice (a duplicate key, an error; or two keys the data names alike) is
- * found when the mapping is done: it has fewer own keys than pairs (`sameSize`).
- */
-export function addPair(map: Record<string, unknown>, key: unknown, value: unknown): void {
-  const name = key === null ? '' : String(key);
+/** As the Document's toJS sets a pair: `__proto__` an own property. */
+function addPair(map: Record<string, unknown>, name: string, value: unknown): void {
   if (name === '__proto__') Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true });
   else map[name] = value;
-}
-
-export function sameSize(map: Record<string, unknown>, pairs: number): void {
-  if (Object.keys(map).length !== pairs) refuse();
 }

@@ -1,5 +1,6 @@
 import { plainValue } from './core-schema.js';
-import { addPair, COLON, DASH, DOUBLE, EMPTY, FlowReader, HASH, isBlank, LBRACE, LBRACKET, MAX_DEPTH, MAX_KEY, NEWLINE, sameSize, SINGLE, SPACE, type Placed } from './flow-reader.js';
+import { COLON, DASH, DOUBLE, EMPTY, FlowReader, HASH, isBlank, LBRACE, LBRACKET, MAX_DEPTH, MAX_KEY, NEWLINE, SINGLE, SPACE, type Placed } from './flow-reader.js';
+import type { Shape } from './map-shapes.js';
 import { readBlockScalar, refuse, REFUSED } from './reader-scalars.js';
 
 export type { Placed } from './flow-reader.js';
@@ -103,38 +104,36 @@ class ProfileReader extends FlowReader {
   map(indent: number): Record<string, unknown> {
     if (++this.depth > MAX_DEPTH) refuse();
     const start = this.pos;
-    const map: Record<string, unknown> = {};
     const pairs = this.record ? new Map<string, { key: Placed; value: Placed }>() : undefined;
-    let size = 0;
+    const first = this.top;
+    let shape = this.firstShape();
     for (;;) {
-      const key = this.key();
+      const at = this.top++;
+      this.names[at] = this.key(shape);
+      shape = this.shape;
       const keyPlaced = this.placed;
-      const value = this.mapValue(indent);
-      addPair(map, key, value);
-      size++;
-      if (pairs) {
-        const found = key === null ? 'null' : String(key);
-        if (!pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
-      }
+      const found = this.found;
+      this.values[at] = this.mapValue(indent);
+      if (pairs && !pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
       if (this.indent !== indent) break;
       if (this.atDash()) refuse(); // a list where the next key should be
     }
     if (this.indent > indent) refuse();
-    sameSize(map, size);
+    const map = this.mapOf(first, shape);
     this.depth--;
     if (pairs) this.placed = blockPlaced(start, this.placed, { pairs });
     return map;
   }
 
-  /** A key, plain or quoted, on one line; `pos` ends past its `:`. */
-  key(): unknown {
+  /** A key after the keys of `shape`, plain or quoted, on one line; `pos` ends past its `:`. Its name in the data. */
+  key(shape: Shape | undefined): string {
     const text = this.text;
     const start = this.pos;
     const c = text.charCodeAt(start);
-    let key: unknown;
+    let name: string;
     let end: number;
     if (c === DOUBLE || c === SINGLE) {
-      key = this.quoted(c);
+      name = this.quotedKey(c, shape);
       end = this.pos;
       this.spaces();
     } else {
@@ -152,13 +151,13 @@ class ProfileReader extends FlowReader {
         else end = at + 1;
         at++;
       }
-      key = plainValue(text.slice(start, end));
       this.pos = at;
+      name = this.plainKey(start, end, shape);
     }
     if (this.pos - start > MAX_KEY || text.charCodeAt(this.pos) !== COLON || !isBlank(text.charCodeAt(this.pos + 1))) refuse();
     this.pos++;
     if (this.record) this.placed = { start, end, after: end };
-    return key;
+    return name;
   }
 
   /** The value after a block mapping's `key:`: on the same line, or on the lines below. */
