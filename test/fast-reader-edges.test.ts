@@ -87,6 +87,15 @@ describe('the shapes profiles are written in are read by the reader, not left to
     for (const text of [texts[2]!, texts[4]!, texts[7]!, texts[8]!, texts[11]!]) for (let round = 0; round < 6; round++) expect(readProfile(text), text).toBeUndefined();
   });
 
+  it('texts read as UTF-16 code units: characters beyond ASCII read alike, a NUL character is left to the full reader', () => {
+    // The reader scans a copy of the text's code units, with 0 marking its end: a text holding a
+    // NUL would end early there, so it is refused.
+    readAlike('a: é ü — 中文 ไทย\nb: x\ud83d\ude00y\n"ключ": {ä: ö}\n');
+    agrees('a: \ud800\nb: 1\n');
+    expect(readProfile('a: b\0c\nd: 1\n')).toBeUndefined();
+    agrees('a: b\0c\nd: 1\n');
+  });
+
   it('with Windows line ends, through parseYaml, with no finding', () => {
     const text = readFileSync(join(ROOT, 'countries/PH.yaml'), 'utf8').replace(/\n/g, '\r\n');
     const fast = parseYaml('PH.yaml', text, { fast: true });

@@ -38,8 +38,11 @@ const RBRACE = 0x7d;
 const NOT_PLAIN_START = new Uint8Array(128);
 for (const c of ',[]{}#&*!|>\'"%@`?:-') NOT_PLAIN_START[c.charCodeAt(0)] = 1;
 
-/** A space, a line end or the end of the text (NaN). */
-export const isBlank = (c: number) => c === SPACE || c === NEWLINE || c !== c;
+/** What `codes` holds past the end of the text (a text holding it is refused). */
+export const END = 0;
+
+/** A space, a line end or the end of the text. */
+export const isBlank = (c: number) => c === SPACE || c === NEWLINE || c === END;
 const isFlowIndicator = (c: number) => c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
 
 /**
@@ -60,20 +63,26 @@ export class FlowReader implements Cursor {
   readonly values: unknown[] = [];
   top = 0;
 
+  /** The text's UTF-16 code units, then two `END`s: read as an array, V8 scans them about twice as fast as with `charCodeAt`. */
+  readonly codes: Uint16Array;
+
   constructor(
     readonly text: string,
     readonly record: boolean,
-  ) {}
+  ) {
+    this.codes = new Uint16Array(text.length + 2);
+    Buffer.from(this.codes.buffer, this.codes.byteOffset, this.codes.byteLength).write(text, 'utf16le');
+  }
 
   spaces(): void {
-    while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+    while (this.codes[this.pos]! === SPACE) this.pos++;
   }
 
   /** Refuses a plain scalar that may not start at `at` (an indicator, or `-` before a space). */
   plainStart(at: number, inFlow: boolean): void {
-    const c = this.text.charCodeAt(at);
+    const c = this.codes[at]!;
     if (c < 128 && NOT_PLAIN_START[c]) {
-      const next = this.text.charCodeAt(at + 1);
+      const next = this.codes[at + 1]!;
       if (c !== DASH || isBlank(next) || (inFlow && isFlowIndicator(next))) refuse();
     }
   }
@@ -82,16 +91,17 @@ export class FlowReader implements Cursor {
   flowSeq(): unknown[] {
     if (++this.depth > MAX_DEPTH) refuse();
     const text = this.text;
+    const codes = this.codes;
     const start = this.pos++;
     const list: unknown[] = [];
     const items: Placed[] | undefined = this.record ? [] : undefined;
     this.spaces();
-    if (text.charCodeAt(this.pos) !== RBRACKET) {
+    if (codes[this.pos]! !== RBRACKET) {
       for (;;) {
         list.push(this.flowNode());
         items?.push(this.placed);
         this.spaces();
-        const c = text.charCodeAt(this.pos);
+        const c = codes[this.pos]!;
         if (c === RBRACKET) break;
         if (c !== COMMA) refuse();
         this.pos++;
@@ -108,12 +118,13 @@ export class FlowReader implements Cursor {
   flowMap(): Record<string, unknown> {
     if (++this.depth > MAX_DEPTH) refuse();
     const text = this.text;
+    const codes = this.codes;
     const start = this.pos++;
     const pairs = this.record ? new Map<string, { key: Placed; value: Placed }>() : undefined;
     const first = this.top;
     let shape = this.firstShape();
     this.spaces();
-    if (text.charCodeAt(this.pos) !== RBRACE) {
+    if (codes[this.pos]! !== RBRACE) {
       for (;;) {
         const at = this.top++;
         this.names[at] = this.flowKey(shape);
@@ -123,7 +134,7 @@ export class FlowReader implements Cursor {
         this.values[at] = this.flowNode();
         if (pairs && !pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
         this.spaces();
-        const c = text.charCodeAt(this.pos);
+        const c = codes[this.pos]!;
         if (c === RBRACE) break;
         if (c !== COMMA) refuse();
         this.pos++;
@@ -145,8 +156,9 @@ export class FlowReader implements Cursor {
   /** A key in a flow mapping after the keys of `shape`, and its `: `; `pos` ends at the value. Its name in the data. */
   flowKey(shape: Shape | undefined): string {
     const text = this.text;
+    const codes = this.codes;
     const start = this.pos;
-    const c = text.charCodeAt(start);
+    const c = codes[start]!;
     let name: string;
     let end: number;
     if (c === DOUBLE || c === SINGLE) {
@@ -157,7 +169,7 @@ export class FlowReader implements Cursor {
       end = this.flowPlainEnd(start, true);
       name = this.plainKey(start, end, shape);
     }
-    if (this.pos - start > MAX_KEY || text.charCodeAt(this.pos) !== COLON || text.charCodeAt(this.pos + 1) !== SPACE) refuse();
+    if (this.pos - start > MAX_KEY || codes[this.pos]! !== COLON || codes[this.pos + 1]! !== SPACE) refuse();
     if (this.record) this.placed = { start, end, after: -1 };
     this.pos += 2;
     this.spaces();
@@ -212,8 +224,9 @@ export class FlowReader implements Cursor {
   /** A scalar or collection in a flow collection. */
   flowNode(): unknown {
     const text = this.text;
+    const codes = this.codes;
     const start = this.pos;
-    const c = text.charCodeAt(start);
+    const c = codes[start]!;
     if (c === LBRACKET) return this.flowSeq();
     if (c === LBRACE) return this.flowMap();
     let value: unknown;
@@ -232,21 +245,22 @@ export class FlowReader implements Cursor {
   flowPlainEnd(start: number, isKey: boolean): number {
     this.plainStart(start, true);
     const text = this.text;
+    const codes = this.codes;
     let at = start;
     let end = start;
     for (;;) {
-      const ch = text.charCodeAt(at);
+      const ch = codes[at]!;
       if (ch === COMMA || ch === RBRACKET || ch === RBRACE) break;
       if (ch === COLON) {
-        const next = text.charCodeAt(at + 1);
+        const next = codes[at + 1]!;
         if (isBlank(next) || isFlowIndicator(next)) {
           if (isKey) break;
           refuse(); // a pair in a list, or `a: b: c`
         }
         end = at + 1;
       } else if (ch === SPACE) {
-        if (text.charCodeAt(at + 1) === HASH) refuse(); // a comment: the collection goes on below
-      } else if (ch === NEWLINE || ch !== ch || ch === LBRACKET || ch === LBRACE) refuse();
+        if (codes[at + 1]! === HASH) refuse(); // a comment: the collection goes on below
+      } else if (ch === NEWLINE || ch === END || ch === LBRACKET || ch === LBRACE) refuse();
       else end = at + 1;
       at++;
     }
