@@ -11,7 +11,7 @@ export type { Placed } from './flow-reader.js';
  * gives exactly the data the `yaml` package's Document gives (core schema, `uniqueKeys`, toJS) for a
  * text that package reads with no error or warning — or it refuses the text (returns undefined), and
  * the caller reads it with the full reader. Refused: anchors, aliases, tags, directives, document
- * markers, `?` keys, collections as keys, tabs, `\r`, multi-line plain or quoted scalars and flow
+ * markers, `?` keys, collections as keys, tabs, `\r`, NUL characters, multi-line plain or quoted scalars and flow
  * collections, empty flow entries, a key the data would name twice, nesting over 64 levels, an
  * empty file, a block scalar at the top level, anything it does not recognise.
  *
