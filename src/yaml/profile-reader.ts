@@ -11,9 +11,9 @@ export type { Placed } from './flow-reader.js';
  * gives exactly the data the `yaml` package's Document gives (core schema, `uniqueKeys`, toJS) for a
  * text that package reads with no error or warning — or it refuses the text (returns undefined), and
  * the caller reads it with the full reader. Refused: anchors, aliases, tags, directives, document
- * markers, `?` keys, collections as keys, tabs, `\r`, NUL characters, multi-line plain or quoted scalars and flow
- * collections, empty flow entries, a key the data would name twice, nesting over 64 levels, an
- * empty file, a block scalar at the top level, anything it does not recognise.
+ * markers, `?` keys, collections as keys, tabs, `\r`, NUL characters, multi-line plain or quoted
+ * scalars and flow collections, empty flow entries, a key the data would name twice, nesting over
+ * 64 levels, an empty file, a block scalar at the top level, anything it does not recognise.
  *
  * With `record`, it also notes where the Document places each node (`Placed`), for the locator
  * (profile-locator.ts); without, it notes nothing.
