@@ -1,5 +1,6 @@
 import { plainValue } from './core-schema.js';
-import { addPair, COLON, DASH, DOUBLE, EMPTY, FlowReader, HASH, isBlank, LBRACE, LBRACKET, MAX_DEPTH, MAX_KEY, NEWLINE, sameSize, SINGLE, SPACE, type Placed } from './flow-reader.js';
+import { COLON, DASH, DOUBLE, EMPTY, END, FlowReader, HASH, isBlank, LBRACE, LBRACKET, MAX_DEPTH, MAX_KEY, NEWLINE, SINGLE, SPACE, type Placed } from './flow-reader.js';
+import type { Shape } from './map-shapes.js';
 import { readBlockScalar, refuse, REFUSED } from './reader-scalars.js';
 
 export type { Placed } from './flow-reader.js';
@@ -10,15 +11,15 @@ export type { Placed } from './flow-reader.js';
  * gives exactly the data the `yaml` package's Document gives (core schema, `uniqueKeys`, toJS) for a
  * text that package reads with no error or warning — or it refuses the text (returns undefined), and
  * the caller reads it with the full reader. Refused: anchors, aliases, tags, directives, document
- * markers, `?` keys, collections as keys, tabs, `\r`, multi-line plain or quoted scalars and flow
- * collections, empty flow entries, a key the data would name twice, nesting over 64 levels, an
- * empty file, a block scalar at the top level, anything it does not recognise.
+ * markers, `?` keys, collections as keys, tabs, `\r`, NUL characters, multi-line plain or quoted
+ * scalars and flow collections, empty flow entries, a key the data would name twice, nesting over
+ * 64 levels, an empty file, a block scalar at the top level, anything it does not recognise.
  *
  * With `record`, it also notes where the Document places each node (`Placed`), for the locator
  * (profile-locator.ts); without, it notes nothing.
  */
 export function readProfile(text: string, record = false): { data: unknown; root: Placed } | undefined {
-  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0) return undefined;
   const reader = new ProfileReader(text, record);
   try {
     const data = reader.read();
@@ -35,7 +36,7 @@ class ProfileReader extends FlowReader {
   indent = 0;
 
   read(): unknown {
-    if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte order mark
+    if (this.codes[0]! === 0xfeff) this.pos = 1; // a byte order mark
     if (this.nextLine() < 0) refuse(); // empty, or comments only
     const data = this.inline(-1, true);
     if (this.indent !== -1) refuse();
@@ -45,11 +46,12 @@ class ProfileReader extends FlowReader {
   /** From the start of a line, on to the first character of the next line that is not blank or a comment; its column. */
   nextLine(): number {
     const text = this.text;
+    const codes = this.codes;
     let at = this.pos;
     for (;;) {
       const start = at;
-      let c = text.charCodeAt(at);
-      while (c === SPACE) c = text.charCodeAt(++at);
+      let c = codes[at]!;
+      while (c === SPACE) c = codes[++at]!;
       if (c === NEWLINE) {
         at++;
         continue;
@@ -58,11 +60,11 @@ class ProfileReader extends FlowReader {
         at = text.indexOf('\n', at) + 1;
         if (at > 0) continue;
         at = text.length;
-        c = NaN;
+        c = END;
       }
       this.pos = at;
       this.lineStart = start;
-      if (c !== c) return (this.indent = -1);
+      if (c === END) return (this.indent = -1);
       if (at === start && (text.startsWith('---', at) || text.startsWith('...', at))) refuse(); // a document marker
       return (this.indent = at - start);
     }
@@ -71,19 +73,20 @@ class ProfileReader extends FlowReader {
   /** Past the spaces and comment after an inline node, and its line end; anything else there is refused. */
   endLine(): void {
     const text = this.text;
+    const codes = this.codes;
     let at = this.pos;
-    let c = text.charCodeAt(at);
+    let c = codes[at]!;
     if (c === SPACE) {
-      do c = text.charCodeAt(++at);
+      do c = codes[++at]!;
       while (c === SPACE);
       if (c === HASH) {
         at = text.indexOf('\n', at);
         if (at < 0) at = text.length;
-        c = text.charCodeAt(at);
+        c = codes[at]!;
       }
     }
     if (c === NEWLINE) at++;
-    else if (c === c) refuse();
+    else if (c !== END) refuse();
     this.pos = at;
   }
 
@@ -92,7 +95,7 @@ class ProfileReader extends FlowReader {
   }
 
   atDash(): boolean {
-    return this.text.charCodeAt(this.pos) === DASH && isBlank(this.text.charCodeAt(this.pos + 1));
+    return this.codes[this.pos]! === DASH && isBlank(this.codes[this.pos + 1]!);
   }
 
   /** A block collection whose first line's content stands at column `indent`. */
@@ -103,38 +106,37 @@ class ProfileReader extends FlowReader {
   map(indent: number): Record<string, unknown> {
     if (++this.depth > MAX_DEPTH) refuse();
     const start = this.pos;
-    const map: Record<string, unknown> = {};
     const pairs = this.record ? new Map<string, { key: Placed; value: Placed }>() : undefined;
-    let size = 0;
+    const first = this.top;
+    let shape = this.firstShape();
     for (;;) {
-      const key = this.key();
+      const at = this.top++;
+      this.names[at] = this.key(shape);
+      shape = this.shape;
       const keyPlaced = this.placed;
-      const value = this.mapValue(indent);
-      addPair(map, key, value);
-      size++;
-      if (pairs) {
-        const found = key === null ? 'null' : String(key);
-        if (!pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
-      }
+      const found = this.found;
+      this.values[at] = this.mapValue(indent);
+      if (pairs && !pairs.has(found)) pairs.set(found, { key: keyPlaced, value: this.placed });
       if (this.indent !== indent) break;
       if (this.atDash()) refuse(); // a list where the next key should be
     }
     if (this.indent > indent) refuse();
-    sameSize(map, size);
+    const map = this.mapOf(first, shape);
     this.depth--;
     if (pairs) this.placed = blockPlaced(start, this.placed, { pairs });
     return map;
   }
 
-  /** A key, plain or quoted, on one line; `pos` ends past its `:`. */
-  key(): unknown {
+  /** A key after the keys of `shape`, plain or quoted, on one line; `pos` ends past its `:`. Its name in the data. */
+  key(shape: Shape | undefined): string {
     const text = this.text;
+    const codes = this.codes;
     const start = this.pos;
-    const c = text.charCodeAt(start);
-    let key: unknown;
+    const c = codes[start]!;
+    let name: string;
     let end: number;
     if (c === DOUBLE || c === SINGLE) {
-      key = this.quoted(c);
+      name = this.quotedKey(c, shape);
       end = this.pos;
       this.spaces();
     } else {
@@ -142,31 +144,32 @@ class ProfileReader extends FlowReader {
       let at = start;
       end = start;
       for (;;) {
-        const ch = text.charCodeAt(at);
+        const ch = codes[at]!;
         if (ch === COLON) {
-          if (isBlank(text.charCodeAt(at + 1))) break;
+          if (isBlank(codes[at + 1]!)) break;
           end = at + 1;
         } else if (ch === SPACE) {
-          if (text.charCodeAt(at + 1) === HASH) refuse();
-        } else if (ch === NEWLINE || ch !== ch) refuse();
+          if (codes[at + 1]! === HASH) refuse();
+        } else if (ch === NEWLINE || ch === END) refuse();
         else end = at + 1;
         at++;
       }
-      key = plainValue(text.slice(start, end));
       this.pos = at;
+      name = this.plainKey(start, end, shape);
     }
-    if (this.pos - start > MAX_KEY || text.charCodeAt(this.pos) !== COLON || !isBlank(text.charCodeAt(this.pos + 1))) refuse();
+    if (this.pos - start > MAX_KEY || codes[this.pos]! !== COLON || !isBlank(codes[this.pos + 1]!)) refuse();
     this.pos++;
     if (this.record) this.placed = { start, end, after: end };
-    return key;
+    return name;
   }
 
   /** The value after a block mapping's `key:`: on the same line, or on the lines below. */
   mapValue(indent: number): unknown {
     const text = this.text;
-    let c = text.charCodeAt(this.pos);
-    while (c === SPACE) c = text.charCodeAt(++this.pos);
-    if (c === HASH || c === NEWLINE || c !== c) {
+    const codes = this.codes;
+    let c = codes[this.pos]!;
+    while (c === SPACE) c = codes[++this.pos]!;
+    if (c === HASH || c === NEWLINE || c === END) {
       this.skipLine();
       const below = this.nextLine();
       if (below > indent) return this.block(below);
@@ -184,8 +187,9 @@ class ProfileReader extends FlowReader {
    */
   inline(owner: number, compact: boolean): unknown {
     const text = this.text;
+    const codes = this.codes;
     const start = this.pos;
-    const c = text.charCodeAt(start);
+    const c = codes[start]!;
     let value: unknown;
     if (c === LBRACKET || c === LBRACE) {
       value = c === LBRACKET ? this.flowSeq() : this.flowMap();
@@ -202,7 +206,7 @@ class ProfileReader extends FlowReader {
       if (this.record) this.placed = { start, end: this.end, after: this.end };
       this.nextLine();
       return value;
-    } else if (c === DASH && isBlank(text.charCodeAt(start + 1))) {
+    } else if (c === DASH && isBlank(codes[start + 1]!)) {
       if (!compact) refuse(); // `key: - item`
       return this.seq(start - this.lineStart);
     } else {
@@ -223,24 +227,25 @@ class ProfileReader extends FlowReader {
   /** Whether `: ` follows the quoted scalar just read: it was a key. */
   keyFollows(): boolean {
     let at = this.pos;
-    while (this.text.charCodeAt(at) === SPACE) at++;
-    return this.text.charCodeAt(at) === COLON && isBlank(this.text.charCodeAt(at + 1));
+    while (this.codes[at]! === SPACE) at++;
+    return this.codes[at]! === COLON && isBlank(this.codes[at + 1]!);
   }
 
   /** The end of a plain scalar on this line (its trailing spaces left out), or -1 if it is a key; `pos` ends where it stops. */
   plainEnd(start: number): number {
     this.plainStart(start, false);
     const text = this.text;
+    const codes = this.codes;
     let at = start;
     let end = start;
     for (;;) {
-      const ch = text.charCodeAt(at);
+      const ch = codes[at]!;
       if (ch === COLON) {
-        if (isBlank(text.charCodeAt(at + 1))) return -1;
+        if (isBlank(codes[at + 1]!)) return -1;
         end = at + 1;
       } else if (ch === SPACE) {
-        if (text.charCodeAt(at + 1) === HASH) break;
-      } else if (ch === NEWLINE || ch !== ch) break;
+        if (codes[at + 1]! === HASH) break;
+      } else if (ch === NEWLINE || ch === END) break;
       else end = at + 1;
       at++;
     }
@@ -252,13 +257,14 @@ class ProfileReader extends FlowReader {
   seq(indent: number): unknown[] {
     if (++this.depth > MAX_DEPTH) refuse();
     const text = this.text;
+    const codes = this.codes;
     const start = this.pos;
     const list: unknown[] = [];
     const items: Placed[] | undefined = this.record ? [] : undefined;
     for (;;) {
-      let c = text.charCodeAt(++this.pos);
-      while (c === SPACE) c = text.charCodeAt(++this.pos);
-      if (c === HASH || c === NEWLINE || c !== c) {
+      let c = codes[++this.pos]!;
+      while (c === SPACE) c = codes[++this.pos]!;
+      if (c === HASH || c === NEWLINE || c === END) {
         this.skipLine();
         const below = this.nextLine();
         if (below > indent) list.push(this.block(below));

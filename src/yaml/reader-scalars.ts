@@ -7,6 +7,8 @@
 /** Where the reader is: `pos` moves on as it reads; `end` is where the Document ends the last block scalar read. */
 export interface Cursor {
   readonly text: string;
+  /** The text's code units, then 0 (`END`) past its end (a text holding a 0 is refused). */
+  readonly codes: Uint16Array;
   pos: number;
   end: number;
 }
@@ -18,6 +20,7 @@ export function refuse(): never {
   throw REFUSED;
 }
 
+const END = 0;
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const HASH = 0x23;
@@ -28,17 +31,18 @@ const SINGLE = 0x27;
 /** `"…"` on one line, from its opening quote; `pos` ends after the closing one. */
 export function readDoubleQuoted(c: Cursor): string {
   const text = c.text;
+  const codes = c.codes;
   let at = c.pos + 1;
   let from = at;
   let value = '';
   for (;;) {
-    const ch = text.charCodeAt(at);
+    const ch = codes[at]!;
     if (ch === DOUBLE) break;
     if (ch === BACKSLASH) {
       value += text.slice(from, at) + escaped(text, at);
-      at += escapeLength(text.charCodeAt(at + 1));
+      at += escapeLength(codes[at + 1]!);
       from = at;
-    } else if (ch === NEWLINE || ch !== ch) {
+    } else if (ch === NEWLINE || ch === END) {
       refuse(); // runs over a line (the full reader folds it and rules on its indentation), or never closes
     } else at++;
   }
@@ -73,17 +77,18 @@ function escaped(text: string, at: number): string {
 /** `'…'` on one line (`''` is a quote), from its opening quote; `pos` ends after the closing one. */
 export function readSingleQuoted(c: Cursor): string {
   const text = c.text;
+  const codes = c.codes;
   let at = c.pos + 1;
   let from = at;
   let value = '';
   for (;;) {
-    const ch = text.charCodeAt(at);
+    const ch = codes[at]!;
     if (ch === SINGLE) {
-      if (text.charCodeAt(at + 1) !== SINGLE) break;
+      if (codes[at + 1]! !== SINGLE) break;
       value += text.slice(from, at + 1);
       at += 2;
       from = at;
-    } else if (ch === NEWLINE || ch !== ch) {
+    } else if (ch === NEWLINE || ch === END) {
       refuse();
     } else at++;
   }
@@ -101,13 +106,14 @@ export function readSingleQuoted(c: Cursor): string {
  */
 export function readBlockScalar(c: Cursor, owner: number): string {
   const text = c.text;
-  const folded = text.charCodeAt(c.pos) === 0x3e;
+  const codes = c.codes;
+  const folded = codes[c.pos]! === 0x3e;
   let at = c.pos + 1;
-  let ch = text.charCodeAt(at);
+  let ch = codes[at]!;
   const chomp = ch === 0x2d ? -1 : ch === 0x2b ? 1 : 0;
-  if (chomp !== 0) ch = text.charCodeAt(++at);
+  if (chomp !== 0) ch = codes[++at]!;
   if (ch === SPACE) {
-    do ch = text.charCodeAt(++at);
+    do ch = codes[++at]!;
     while (ch === SPACE);
     if (ch === HASH) {
       at = text.indexOf('\n', at);
@@ -123,8 +129,8 @@ export function readBlockScalar(c: Cursor, owner: number): string {
   let indent = 0;
   for (;;) {
     indent = 0;
-    while (text.charCodeAt(line + indent) === SPACE) indent++;
-    if (text.charCodeAt(line + indent) !== NEWLINE) break;
+    while (codes[line + indent]! === SPACE) indent++;
+    if (codes[line + indent]! !== NEWLINE) break;
     leading++;
     if (indent > widest) widest = indent;
     line += indent + 1;
@@ -138,15 +144,15 @@ export function readBlockScalar(c: Cursor, owner: number): string {
   let end = line;
   for (;;) {
     indent = 0;
-    while (text.charCodeAt(line + indent) === SPACE) indent++;
-    ch = text.charCodeAt(line + indent);
+    while (codes[line + indent]! === SPACE) indent++;
+    ch = codes[line + indent]!;
     if (ch === NEWLINE) {
       if (indent >= content) refuse();
       blanks++;
       line += indent + 1;
       continue;
     }
-    if (ch !== ch) {
+    if (ch === END) {
       if (indent > 0) refuse();
       break;
     }
