@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LoadedFramework } from '../framework/types.js';
 import type { CheckedText, Need } from './check-text.js';
 
@@ -73,10 +73,13 @@ export class CheckPool {
     private readonly onResult: (result: WorkerResult) => void,
     private readonly onOrphan: (items: Item[]) => void,
   ) {
+    // Loaded here, not imported: a run that starts no worker (one file, a warm cache) does not load
+    // node:worker_threads and the ~30 internal modules it brings (a few ms of every start-up).
+    const { Worker: WorkerThread } = process.getBuiltinModule('node:worker_threads');
     for (let i = 0; i < size; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(WORKER_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        worker = new WorkerThread(WORKER_URL, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       } catch {
         continue; // cannot start (frameworks not cloneable, no worker file): the main thread does the work
       }
