@@ -45,12 +45,13 @@ interface Slot {
 const BATCH = 8;
 /**
  * Each worker's young generation (V8's nursery for short-lived objects; Node's default lets it grow to
- * ~48 MB). A worker's garbage is a file's parse tree and findings, a few hundred KB. 10,000 profiles
- * with `--trace-gc` (two runs each, machine loaded): at 8 MB the worker scavenged ~360 times, ~2.8 s of
- * pauses; at 16 MB ~190 times, ~1.9 s; at 32 MB ~105 times, ~1.0 s; at 64 MB ~70 times, ~0.9 s. 32 MB
- * costs ~20 MB of peak (10,000 profiles: ~230 → ~250 MB for the process; 1,000: ~132 → ~138 MB).
+ * ~48 MB). A worker's garbage is a file's parse tree and findings, a few hundred KB: 8 MB takes ~40 MB
+ * off each worker's peak (3,000 profiles: 250 → 209 MB for the process) for more minor GCs. Measured
+ * again over 10,000 profiles (`--trace-gc`, a loaded machine): 32 MB cuts the worker's scavenges from
+ * ~360 to ~105 and its GC pauses from ~2.8 s to ~1.0 s, yet neither wall nor CPU time came out lower
+ * (three runs each, alternated), while peak memory rose ~20–45 MB (up to 288 MB): kept at 8.
  */
-const YOUNG_GENERATION_MB = 32;
+const YOUNG_GENERATION_MB = 8;
 /** Batches in flight per worker: one being checked, one waiting, so a worker never idles on a round trip. */
 const DEPTH = 2;
 
