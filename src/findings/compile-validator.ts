@@ -106,6 +106,15 @@ function readIndex(name: string): IndexEntry | undefined {
  * `schemaPath`, which then starts at the definition; schema-findings.ts reads it only to relate the
  * errors of an `anyOf` or `oneOf` to its branches, so a schema with either keeps Ajv's inlining.
  */
+/*
+ * Measured and not kept (branch pipe4-validator-split): asean-ocsea's validator is one function of
+ * ~500 KB of code, past what V8 optimises (--max-optimized-bytecode-size), so it runs as baseline
+ * code; a CPU profile puts part of its time under its caller (`checkProfile`'s "self" time). Moving
+ * each provision block to `definitions` makes ~45 functions that V8 does optimise (validation ~4×
+ * faster once warm), but optimising them costs ~80 ms of compiler time each, on a background
+ * thread: over 10,000 profiles the process's CPU came out the same, and 1,000 profiles took ~3% more
+ * instructions (cachegrind). It would pay only on much larger folders.
+ */
 function ajvOptions(schemaText: string): Options {
   return /"(anyOf|oneOf)"/.test(schemaText) ? AJV_OPTIONS : { ...AJV_OPTIONS, inlineRefs: false };
 }
