@@ -46,6 +46,23 @@ function median(command, args, { runs = RUNS, env, findings = false } = {}) {
   const mid = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   return { ms: mid(samples.map((s) => s.ms)), peakMb: mid(samples.map((s) => s.peakMb)) };
 }
+/**
+ * As median(), for several commands run in turn, one run of each per round (`[{ command, args, env,
+ * findings }]` → their medians, in order): a machine whose speed drifts during the bench (another
+ * process, the host) then slows each command alike, and their ratios hold. Bare Node measured 103 ms
+ * in one bench and 137 ms half an hour later on the same machine, with lexgap's own time unchanged.
+ */
+function interleaved(specs, runs = RUNS) {
+  const samples = specs.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    specs.forEach(({ command, args, env, findings = false }, k) => {
+      const extra = typeof env === 'function' ? env() : env;
+      samples[k].push((findings ? measureWithFindings : measure)(command, args, extra ? { env: { ...process.env, ...extra } } : {}));
+    });
+  }
+  const mid = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return samples.map((list) => ({ ms: mid(list.map((s) => s.ms)), peakMb: mid(list.map((s) => s.peakMb)) }));
+}
 /** Three typos a drafter makes, each the first of its kind in the file: an answer, a key, a status. */
 function withTypos(text) {
   const typos = [['b: met,', 'b: mett,'], ['        confidence: sourced', '        confidance: sourced'], ['status: draft', 'status: drfat']];
@@ -71,16 +88,20 @@ const changed = () => (dropResults(benchCache), {});
 
 // 1. Start-up: one profile, against bare Node. The cache of compiled validators is warm, as after any first run.
 lexgap(['validate', 'countries/PH.yaml'], { runs: 1 });
-const bare = median(process.execPath, ['-e', '0']);
-const one = lexgap(['validate', 'countries/PH.yaml'], { env: changed });
-const oneUnchanged = lexgap(['validate', 'countries/PH.yaml']);
-const oneClean = lexgap(['validate', 'countries/TH.yaml'], { env: changed });
 // The same profile with three typos, so the run places findings (their lines and columns, code frames).
 const typoDir = mkdtempSync(join(tmpdir(), 'lexgap-bench-typos-'));
 const typoFile = join(typoDir, 'PH.yaml');
 writeFileSync(typoFile, withTypos(readFileSync(join(root, 'countries/PH.yaml'), 'utf8')));
 lexgap(['validate', typoFile], { runs: 1, findings: true });
-const oneTypos = lexgap(['validate', typoFile], { env: changed, findings: true });
+// Bare Node and the start-up commands in turn, round after round: their ratios are taken in the same minutes.
+// In each round PH runs changed, then unchanged (its result from the run just before).
+const [bare, one, oneUnchanged, oneClean, oneTypos] = interleaved([
+  { command: process.execPath, args: ['-e', '0'] },
+  { command: process.execPath, args: [bin, 'validate', 'countries/PH.yaml'], env: changed },
+  { command: process.execPath, args: [bin, 'validate', 'countries/PH.yaml'] },
+  { command: process.execPath, args: [bin, 'validate', 'countries/TH.yaml'], env: changed },
+  { command: process.execPath, args: [bin, 'validate', typoFile], env: changed, findings: true },
+]);
 rmSync(typoDir, { recursive: true, force: true });
 const caches = mkdtempSync(join(tmpdir(), 'lexgap-bench-caches-'));
 const emptyCache = () => ({ LEXGAP_CACHE_DIR: mkdtempSync(join(caches, 'cache-')) });
