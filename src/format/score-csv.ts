@@ -1,5 +1,5 @@
 import { isDerived } from './derived-text.js';
-import type { Assessment } from '../scoring/types.js';
+import type { Assessment, Bounds } from '../scoring/types.js';
 import { BOM, csvCell, csvLines } from './csv.js';
 
 /**
@@ -41,11 +41,13 @@ function linesOf(a: Assessment, derivedColumns: boolean): string {
   const derived = derivedColumns ? `,${derivedCells(a).map(csvCell).join(',')}` : '';
   const standing = csvCell(a.standing ?? '');
   const standingUpper = csvCell(a.standingUpper ?? '');
-  let out = `${common}overall,${fraction(a.score)},${fraction(a.coverage)},${a.standing !== null},${standing},${a.gaps.length},${fraction(a.bounds?.lower ?? null)},${fraction(a.bounds?.upper ?? null)},,${standingUpper}${derived}\r\n`;
+  const row = (scope: string, score: number | null, coverage: number, attained: boolean, gaps: number, bounds: Bounds | null, attainment: string) =>
+    `${common}${scope},${fraction(score)},${fraction(coverage)},${attained},${standing},${gaps},${fraction(bounds?.lower ?? null)},${fraction(bounds?.upper ?? null)},${attainment},${standingUpper}${derived}\r\n`;
+  let out = row('overall', a.score, a.coverage, a.standing !== null, a.gaps.length, a.bounds, '');
   for (const t of a.tiers) {
     let gaps = 0;
     for (const g of a.gaps) if (g.tierId === t.id) gaps++;
-    out += `${common}${csvCell(t.id)},${fraction(t.score)},${fraction(t.coverage)},${t.attained},${standing},${gaps},${fraction(t.bounds?.lower ?? null)},${fraction(t.bounds?.upper ?? null)},${csvCell(t.status)},${standingUpper}${derived}\r\n`;
+    out += row(csvCell(t.id), t.score, t.coverage, t.attained, gaps, t.bounds, csvCell(t.status));
   }
   return out;
 }

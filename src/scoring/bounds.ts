@@ -4,16 +4,12 @@ import type { Attainment, Bounds, ProvisionResult } from './types.js';
 export const EPSILON = 1e-9;
 
 /**
- * A provision's bounds: its scored core elements as they are, each unknown applicable core element
- * at the scale's lowest score, then at its highest. A provision answered only at provision level is
- * decided by that answer; one with nothing answered could be anything on the scale.
+ * A provision's bounds: its scored core elements as they are (`sum` of their `scored` scores, added
+ * in the framework's order), each unknown applicable core element at the scale's lowest score, then
+ * at its highest. A provision answered only at provision level is decided by that answer; one with
+ * nothing answered could be anything on the scale.
  */
-export function provisionBounds(scored: readonly number[], unknown: number, scale: Bounds): Bounds {
-  return provisionBoundsOfSum(scored.reduce((s, v) => s + v, 0), scored.length, unknown, scale);
-}
-
-/** provisionBounds from the sum of the scored elements (added in their order) and their count. */
-export function provisionBoundsOfSum(sum: number, scored: number, unknown: number, scale: Bounds): Bounds {
+export function provisionBounds(sum: number, scored: number, unknown: number, scale: Bounds): Bounds {
   const n = scored + unknown;
   return { lower: (sum + unknown * scale.lower) / n, upper: (sum + unknown * scale.upper) / n };
 }

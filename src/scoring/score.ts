@@ -1,7 +1,7 @@
 import { scaleReading } from '../framework/scale.js';
 import type { Framework, Provision, ScaleEntry, Tier } from '../framework/types.js';
 import type { Profile } from '../profile/types.js';
-import { EPSILON, provisionBoundsOfSum, reaches, tierStatus, weightedBounds } from './bounds.js';
+import { EPSILON, provisionBounds, reaches, tierStatus, weightedBounds } from './bounds.js';
 import { orderGaps } from './order-gaps.js';
 import type { Assessment, Bounds, ElementResult, ProvisionResult, Shortfall, TierResult } from './types.js';
 
@@ -165,7 +165,7 @@ function scoreProvision(tierId: string, plan: ProvisionPlan, profile: Profile, r
   let assessedElements: number;
   if (scored > 0) {
     provisionScore = sum / scored;
-    bounds = provisionBoundsOfSum(sum, scored, unknown, rules.scale);
+    bounds = provisionBounds(sum, scored, unknown, rules.scale);
     scoredFrom = 'elements';
     applicable = true;
     assessedElements = scored;
