@@ -8,8 +8,9 @@ export type Cell = string | number | boolean | null | undefined;
  * CRLF line ends, a header row of snake_case names (a country's name is `country_name`); cells that a
  * spreadsheet would run as a formula are prefixed with ' (CSV injection).
  *
- * Built by appending to one string (V8 joins the pieces once, when the string is written): 40,000 rows
- * of `score --format csv` without an array per row and a join per array.
+ * Built by appending to one string (V8 joins the pieces once, when the string is written), without
+ * an array per row and a join per array. `score --format csv` writes its rows cell by cell with
+ * csvCell (format/score-csv.ts), in the same dialect.
  */
 export function toCsv(rows: readonly (readonly Cell[])[]): string {
   if (rows.length === 0) return `${BOM}\r\n`;
