@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, Options } from 'ajv';
 import { buildIdentity } from '../cache/build-identity.js';
 import { runCachedScript } from '../cache/code-cache.js';
+import { quickValidity } from './quick-validity.js';
 import { cacheDir, cacheKey, dropCache, readCache, readCacheBytes, writeCache, writeCacheBytes } from '../cache/disk-cache.js';
 
 /** A compiled JSON Schema validator: returns true, or false with `errors` set. */
@@ -27,20 +28,54 @@ const CODE_FORM = 'ascii';
  * and Ajv's version, and reused while they are unchanged (~40 ms).
  */
 export function compileValidator(schema: object): Validate {
+  return quickFirst(schema, () => compileNamed(schema).validate);
+}
+
+/** Ajv's validator alone, without the quick check: what test/quick-validity.test.ts holds the quick check to. */
+export function ajvValidator(schema: object): Validate {
   return compileNamed(schema).validate;
 }
 
 /**
- * The validator of a schema that lexgap derives from a source (a framework's profile schema), found
- * by the source's content key (a hash of the framework file's text) without deriving the schema, nor
- * hashing it: both took ~17 ms of a one-file `validate`. A small entry, keyed by that content key,
- * this build of lexgap (which derives the schema) and Ajv's options, names the validator compiled
- * from the derived schema and the Ajv it was compiled by (its package.json's place, time and size:
- * an updated Ajv misses). On a miss, or when the validator it names does not load, the schema is
- * derived and compiled (or found by its own key) as compileValidator does, and the entry written.
+ * A validator that asks the quick check first (quick-validity.ts) and Ajv only when it is not sure:
+ * Ajv, which makes every error, is then loaded on the first such data only, and a run over valid
+ * profiles never loads it. A schema outside the quick check's subset is validated by Ajv alone.
+ */
+function quickFirst(schema: object, full: () => Validate): Validate {
+  const quick = quickValidity(schema);
+  if (!quick) return full();
+  let ajv: Validate | undefined;
+  const validate: Validate = (data: unknown) => {
+    if (quick(data)) {
+      validate.errors = null;
+      return true;
+    }
+    ajv ??= full();
+    const valid = ajv(data);
+    validate.errors = ajv.errors;
+    return valid;
+  };
+  return validate;
+}
+
+/**
+ * The validator of a schema that lexgap derives from a source (a framework's profile schema). The
+ * schema is derived (~2 ms) for the quick check; Ajv's validator, when needed, is found by the
+ * source's content key (a hash of the framework file's text) without hashing the schema, which
+ * took ~15 ms of a one-file `validate`. A small entry, keyed by that content key, this build of
+ * lexgap (which derives the schema) and Ajv's options, names the validator compiled from the derived
+ * schema and the Ajv it was compiled by (its package.json's place, time and size: an updated Ajv
+ * misses). On a miss, or when the validator it names does not load, the schema is compiled (or found
+ * by its own key) as compileValidator does, and the entry written.
  */
 export function derivedValidator(sourceKey: string, derive: () => object): Validate {
-  if (!cacheDir()) return compileValidator(derive());
+  const schema = derive(); // ~2 ms, for the quick check: what took the time was hashing it
+  return quickFirst(schema, () => indexedValidator(sourceKey, schema));
+}
+
+/** The validator of a derived schema, found through its source's entry (see derivedValidator). */
+function indexedValidator(sourceKey: string, schema: object): Validate {
+  if (!cacheDir()) return compileNamed(schema).validate;
   const index = `validator-for-${cacheKey(buildIdentity(import.meta.url), JSON.stringify(AJV_OPTIONS), ANNOTATIONS.join(), CODE_FORM, sourceKey)}.json`;
   const named = readIndex(index);
   if (named) {
@@ -48,7 +83,7 @@ export function derivedValidator(sourceKey: string, derive: () => object): Valid
     const validate = cached && loadStandalone(cached, named.validator);
     if (validate) return validate;
   }
-  const compiled = compileNamed(derive());
+  const compiled = compileNamed(schema);
   const ajv = ajvIdentity();
   if (ajv) writeCache(index, () => sealed({ validator: compiled.name, ajv }));
   return compiled.validate;
