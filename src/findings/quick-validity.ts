@@ -20,7 +20,7 @@
 export type QuickCheck = (data: unknown) => boolean;
 
 /** Keywords that never change validity (our annotations included: see compile-validator.ts). */
-const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', 'errorHint', 'markdownDescription']);
+const ANNOTATIONS = new Set(['$schema', '$comment', 'title', 'description', 'default', 'examples', 'errorHint', 'markdownDescription']);
 
 // A value's kind, as a bit: a schema's `type` is the set of kinds it allows.
 const STRING = 1;
@@ -147,6 +147,9 @@ function readSchema(schema: Record<string, unknown>): Node {
     switch (key) {
       case 'definitions':
         if (!isRoot) throw new Unsupported(); // only the root's are reachable by reference()
+        return;
+      case '$id':
+        if (!isRoot) throw new Unsupported(); // a nested $id would change what a $ref below it means
         return;
       case '$ref':
         node.allOf = [reference(value)];
