@@ -199,7 +199,7 @@ describe('the quick validity check', () => {
     expect(quickValidity({ anyOf: [{ type: 'string' }, { type: 'number' }] })).toBeUndefined();
     expect(quickValidity({ $ref: '#/definitions/a', type: 'object', definitions: { a: {} } })).toBeUndefined(); // $ref beside a keyword
     expect(quickValidity({ $ref: 'other.json#/a' })).toBeUndefined();
-    expect(quickValidity({ properties: { a: { $id: 'https://example.org/a', definitions: {} } } })).toBeUndefined(); // a nested base for $ref
+    expect(quickValidity({ properties: { a: { $id: 'https://example.org/a', type: 'string' } } })).toBeUndefined(); // a nested base for $ref
     expect(quickValidity({ properties: { constructor: { type: 'string' } } })).toBeUndefined(); // a name every object inherits
     expect(quickValidity({ type: 'object', patternProperties: { '^x': {} }, additionalProperties: false })).toBeUndefined();
     expect(quickValidity({ type: 'string', maxLength: 3 })).toBeUndefined();
