@@ -1,4 +1,3 @@
-import { reportError } from './report-error.js';
 import { runCommandLine } from './run-command-line.js';
 import { runValidateLane } from './run-validate-lane.js';
 
@@ -19,7 +18,8 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await runCommandLine(argv, verbose);
   } catch (err) {
-    process.exitCode = reportError(err, verbose); // the command line could not be loaded at all
+    // The command line could not be loaded at all (imported here: the validate lane never needs it).
+    process.exitCode = (await import('./report-error.js')).reportError(err, verbose);
   }
 }
 
