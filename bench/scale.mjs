@@ -116,13 +116,16 @@ export function scaleRows(results = scaleResults()) {
   });
 }
 
+const OF_RUNS = SCALE_RUNS === 1 ? 'one run' : `median of ${SCALE_RUNS}`;
+
 export const SCALE_HEADER = [
-  `| profiles | validate (cold / warm cache, median of ${SCALE_RUNS}) | validate + score (cold / warm, median of ${SCALE_RUNS}) | peak memory (largest of the runs) | per profile (cold) | growth | target | |`,
+  `| profiles | validate (cold / warm cache, ${OF_RUNS}) | validate + score (cold / warm, ${OF_RUNS}) | peak memory (${SCALE_RUNS === 1 ? 'of the runs' : 'largest of the runs'}) | per profile (cold) | growth | target | |`,
   '|---:|---:|---:|---:|---:|---|---|---|',
 ];
 
 /** What the scale table's figures are, for the line above it. */
-export const SCALE_METHOD = `each time the median of ${SCALE_RUNS} runs, validate and score in turn; peak memory the largest of all those runs`;
+export const SCALE_METHOD =
+  SCALE_RUNS === 1 ? 'one run each; peak memory the largest of the runs' : `each time the median of ${SCALE_RUNS} runs, validate and score in turn; peak memory the largest of all those runs`;
 
 /** Below the table: each cold run's time, so that the spread the medians hide stays visible. */
 export function scaleSpread(results) {
