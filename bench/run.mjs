@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { dropResults, measure, scaleRows, SCALE_HEADER, withProfiles } from './scale.mjs';
+import { dropResults, measure, scaleResults, scaleRows, scaleSpread, SCALE_HEADER, SCALE_METHOD, withProfiles } from './scale.mjs';
 import { measurePdf, pdfTable } from './report-bench.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -167,10 +167,12 @@ console.log(
   ),
 );
 
-// 3. Scale: validate + score of N synthetic profiles, each run once with an empty result cache and once warm.
-console.log(`\n**Scale**: validate + score of N synthetic profiles, every element answered, a citation on each provision (one run each: cold = empty result cache, every file checked, in worker threads from 200 files; warm = the same files again, from the cache; ${availableParallelism()} cores)\n`);
+// 3. Scale: validate + score of N synthetic profiles, each with an empty result cache and then warm, SCALE_RUNS times (medians).
+const scale = scaleResults();
+console.log(`\n**Scale**: validate + score of N synthetic profiles, every element answered, a citation on each provision (${SCALE_METHOD}: cold = empty result cache, every file checked, in worker threads from 200 files; warm = the same files again, from the cache; ${availableParallelism()} cores)\n`);
 console.log(SCALE_HEADER.join('\n'));
-for (const row of scaleRows()) console.log(`| ${row.join(' | ')} |`);
+for (const row of scaleRows(scale)) console.log(`| ${row.join(' | ')} |`);
+console.log('\n' + scaleSpread(scale).join('\n'));
 
 // 4. PDF: all shipped countries plus the comparison (bench/report-bench.mjs, which also runs alone).
 if (process.env.BENCH_PDF !== '0') {

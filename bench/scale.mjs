@@ -1,7 +1,10 @@
 // Validate + score of N synthetic profiles (every element answered, a citation on each provision),
 // through the CLI as a user runs it: wall time, peak memory, and the growth from one N to the next.
-// Each command runs twice: cold (no result cache: every file is checked; the compiled validator and the
-// frameworks are cached, as after any first run) and warm (the same files again: each comes from the result cache).
+// Each command runs cold (no result cache: every file is checked; the compiled validator and the
+// frameworks are cached, as after any first run), then warm (the same files again: each comes from the
+// result cache). That pair runs SCALE_RUNS times (3 unless BENCH_SCALE_RUNS says otherwise), validate and
+// score in turn, round after round: each time is the median of those runs, and the peak memory the
+// largest peak of any of them (one run of 10,000 profiles varied 5.37–6.17 s across runs of one build).
 // N = 100 and 1,000 by default; BENCH_SCALE_MAX=10000 adds 10,000.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -41,6 +44,9 @@ export function withProfiles(n, fn) {
 /** Removes the result packs from a cache folder, keeping the compiled validators and frameworks. */
 export const dropResults = (cache) => readdirSync(cache).filter((n) => n.startsWith('results-')).forEach((n) => rmSync(join(cache, n)));
 
+/** Runs per timed figure of the scale rows: each is their median (see the top of this file). */
+export const SCALE_RUNS = Math.max(1, Number(process.env.BENCH_SCALE_RUNS ?? 3) || 3);
+
 /** `command` on `dir` with an empty result cache, then again with the cache it filled: { cold, warm }. */
 function coldAndWarm(args, env) {
   dropResults(env.LEXGAP_CACHE_DIR);
@@ -48,7 +54,22 @@ function coldAndWarm(args, env) {
   return { cold, warm: lexgap(args, env) };
 }
 
-/** One row per N: { n, validate, score }, each { cold, warm } with { ms, peakMb }. */
+/** The median time of several runs of one command, with the largest peak memory of any of them. */
+export function medianRun(runs) {
+  const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  const ms = times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+  return { ms, peakMb: Math.max(...runs.map((r) => r.peakMb)), runs: runs.map((r) => r.ms) };
+}
+
+/** validate's and score's cold and warm runs, SCALE_RUNS rounds of the two in turn: each figure the median of its runs. */
+function medianOfRounds(dir, env) {
+  const rounds = Array.from({ length: SCALE_RUNS }, () => ({ validate: coldAndWarm(['validate', dir], env), score: coldAndWarm(['score', '--format', 'csv', dir], env) }));
+  const of = (command, when) => medianRun(rounds.map((r) => r[command][when]));
+  return { validate: { cold: of('validate', 'cold'), warm: of('validate', 'warm') }, score: { cold: of('score', 'cold'), warm: of('score', 'warm') } };
+}
+
+/** One row per N: { n, validate, score }, each { cold, warm } with { ms (the median), peakMb (the largest), runs (each run's ms) }. */
 export function scaleResults(max = Number(process.env.BENCH_SCALE_MAX ?? 1000)) {
   return [100, 1000, 10000]
     .filter((n) => n <= max)
@@ -64,7 +85,7 @@ export function scaleResults(max = Number(process.env.BENCH_SCALE_MAX ?? 1000)) 
           // framework read and checked (score loads them all, ~0.35 s once; validate reads only the one it needs).
           lexgap(['validate', join(dir, 'p00000.yaml')], env);
           lexgap(['score', '--format', 'csv', join(dir, 'p00000.yaml')], env);
-          return { n, validate: coldAndWarm(['validate', dir], env), score: coldAndWarm(['score', '--format', 'csv', dir], env) };
+          return { n, ...medianOfRounds(dir, env) };
         } finally {
           rmSync(env.LEXGAP_CACHE_DIR, { recursive: true, force: true });
         }
@@ -95,9 +116,27 @@ export function scaleRows(results = scaleResults()) {
   });
 }
 
-export const SCALE_HEADER = ['| profiles | validate (cold / warm cache) | validate + score (cold / warm) | peak memory | per profile (cold) | growth | target | |', '|---:|---:|---:|---:|---:|---|---|---|'];
+const OF_RUNS = SCALE_RUNS === 1 ? 'one run' : `median of ${SCALE_RUNS}`;
+
+export const SCALE_HEADER = [
+  `| profiles | validate (cold / warm cache, ${OF_RUNS}) | validate + score (cold / warm, ${OF_RUNS}) | peak memory (${SCALE_RUNS === 1 ? 'of the runs' : 'largest of the runs'}) | per profile (cold) | growth | target | |`,
+  '|---:|---:|---:|---:|---:|---|---|---|',
+];
+
+/** What the scale table's figures are, for the line above it. */
+export const SCALE_METHOD =
+  SCALE_RUNS === 1 ? 'one run each; peak memory the largest of the runs' : `each time the median of ${SCALE_RUNS} runs, validate and score in turn; peak memory the largest of all those runs`;
+
+/** Below the table: each cold run's time, so that the spread the medians hide stays visible. */
+export function scaleSpread(results) {
+  const list = (r) => r.runs.map((ms) => seconds(ms)).join(', ');
+  return results.map(({ n, validate, score }) => `${n.toLocaleString('en')} profiles, cold runs: validate ${list(validate.cold)}; validate + score ${list(score.cold)}`);
+}
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const results = scaleResults();
+  console.log(`Scale (${SCALE_METHOD})\n`);
   console.log(SCALE_HEADER.join('\n'));
-  for (const row of scaleRows()) console.log(`| ${row.join(' | ')} |`);
+  for (const row of scaleRows(results)) console.log(`| ${row.join(' | ')} |`);
+  console.log('\n' + scaleSpread(results).join('\n'));
 }

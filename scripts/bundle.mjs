@@ -6,7 +6,7 @@
 // The chunks sit in dist/bundle/, two folders below the package root as dist/<room>/*.js do, so the
 // paths computed from import.meta.url (src/ground/paths.ts) resolve the same from either.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const ENTRY_POINTS = {
   'lexgap': 'src/cli/main.ts',
   'compile-cache': 'src/cli/compile-cache.ts',
+  'command-line': 'src/cli/command-line.ts', // import('./command-line.js') in run-command-line.ts, the fallback of command-line.cjs (below)
   'check-worker': 'src/check/check-worker.ts', // new Worker(new URL('./check-worker.js', import.meta.url)) in check-pool.ts
   'compact-worker': 'src/report/pdf/compact-worker.ts', // new Worker(new URL('./compact-worker.js', import.meta.url)) in compacting.ts
 };
@@ -58,6 +59,20 @@ const laneApart = {
   },
 };
 
+/**
+ * Every other command line (src/cli/command-line.ts: commander and the commands) is written twice: as
+ * an entry of the main build (ES modules and shared chunks) and as one CommonJS script,
+ * `command-line.cjs`, which src/cli/run-command-line.ts runs with V8's code cache. Its `import('./command-line.js')`
+ * (the fallback) is left for Node to resolve, to the entry.
+ */
+const COMMAND_LINE = { name: 'command-line', source: 'src/cli/command-line.ts' };
+const commandLineApart = {
+  name: 'command-line-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/command-line\.js$/ }, () => ({ path: `./${COMMAND_LINE.name}.js`, external: true }));
+  },
+};
+
 /** What both builds share: ESM for Node 20, the yaml package and the heavy packages left out. */
 const COMMON = {
   absWorkingDir: root,
@@ -91,7 +106,7 @@ await build({
   logLevel: 'warning',
 });
 
-await build({ ...COMMON, entryPoints: ENTRY_POINTS, chunkNames: 'chunk-[hash]', splitting: true, plugins: [yamlOnce, laneApart] });
+await build({ ...COMMON, entryPoints: ENTRY_POINTS, chunkNames: 'chunk-[hash]', splitting: true, plugins: [yamlOnce, laneApart, commandLineApart] });
 await build({ ...COMMON, entryPoints: { [LANE.name]: LANE.source }, splitting: false, plugins: [yamlOnce] });
 
 /**
@@ -100,13 +115,38 @@ await build({ ...COMMON, entryPoints: { [LANE.name]: LANE.source }, splitting: f
  * ES module's beside it (`__lexgapModuleUrl`, given by the runner), so the paths it computes — the
  * package root, the worker's file, the yaml package — are the same.
  */
-await build({
+const SCRIPT = {
   ...COMMON,
-  entryPoints: { [LANE.name]: LANE.source },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   splitting: false,
   banner: {},
   define: { ...COMMON.define, 'import.meta.url': '__lexgapModuleUrl' },
   plugins: [yamlOnce],
-});
+};
+await build({ ...SCRIPT, entryPoints: { [LANE.name]: LANE.source } });
+
+/**
+ * A script run by node:vm cannot `import()` without a callback that Node 20 calls experimental (it warns
+ * on stderr), so the scripts' imports of the packages left outside the bundle go through the runner's
+ * own `import()` instead, given as `__lexgapImport` (src/cli/script-module.ts). Any other `import(` left
+ * in a script fails the build rather than the run that reaches it.
+ */
+function importThroughRunner(name) {
+  const file = new URL(`../dist/bundle/${name}.cjs`, import.meta.url);
+  const externals = EXTERNAL.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const code = readFileSync(file, 'utf8').replace(new RegExp(`\\bimport\\((["'])(${externals})\\1\\)`, 'g'), '__lexgapImport($1$2$1)');
+  const left = /\bimport\(/.exec(code);
+  if (left) throw new Error(`${name}.cjs still has an import( the runner cannot serve, at ${code.slice(left.index, left.index + 60)}`);
+  writeFileSync(file, code);
+}
+importThroughRunner(LANE.name);
+
+/**
+ * The command line as one CommonJS script, `command-line.cjs`, as the lane above: every command's code
+ * in one file (a command's modules run only when it is imported, as esbuild wraps what is imported
+ * lazily), its import.meta.url that of `command-line.js`. Puppeteer and Handlebars are imported through
+ * the runner (importThroughRunner).
+ */
+await build({ ...SCRIPT, entryPoints: { [COMMAND_LINE.name]: COMMAND_LINE.source } });
+importThroughRunner(COMMAND_LINE.name);

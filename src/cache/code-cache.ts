@@ -1,7 +1,13 @@
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import { Script } from 'node:vm';
 import { cacheKey, readCacheBytes, writeCacheBytes } from './disk-cache.js';
+
+/**
+ * node:crypto as CommonJS exports, not imported: an ES module's `import … from 'node:crypto'` makes
+ * Node build the module's namespace, which loads Web Crypto and web streams (~10 ms of a start-up)
+ * for one hash. Every importer on a command's path must do the same for the gain to show.
+ */
+const { createHash } = process.getBuiltinModule('node:crypto');
 
 /** A script compiled from source, and whether V8 took its compiled code from the disk cache. */
 export interface CachedScript {
@@ -26,6 +32,14 @@ export interface Wrap {
 
 const NO_WRAP: Wrap = { before: '', after: '' };
 
+export interface ScriptOptions {
+  /**
+   * Which run of the code the cache is for (a command's name): V8's cache holds the functions compiled
+   * by the run that saved it, so code that runs differently by command keeps one entry per command.
+   */
+  variant?: string;
+}
+
 /**
  * Runs `code` (JavaScript as UTF-8 bytes, e.g. a cached Ajv validator, inside `wrap`) with V8's code cache: V8
  * compiles a validator's functions when they are first called (for asean-ocsea's 1.3 MB validator,
@@ -35,8 +49,9 @@ const NO_WRAP: Wrap = { before: '', after: '' };
  * flags (it sets cachedDataRejected otherwise), but not the bytes themselves in release builds, so a
  * damaged entry is caught here and never given to V8. A rejected or damaged entry is rewritten.
  */
-export function runCachedScript(code: Buffer, filename: string, wrap: Wrap = NO_WRAP): CachedScript {
-  const name = `code-${cacheKey(process.versions.v8, process.arch, digest(code).toString('hex'), wrap.before, wrap.after)}.v8`;
+export function runCachedScript(code: Buffer, filename: string, wrap: Wrap = NO_WRAP, options: ScriptOptions = {}): CachedScript {
+  const variant = options.variant ? [options.variant] : [];
+  const name = `code-${cacheKey(process.versions.v8, process.arch, digest(code).toString('hex'), wrap.before, wrap.after, ...variant)}.v8`;
   const cachedData = intact(readCacheBytes(name));
   const script = new Script(wrap.before + decode(code) + wrap.after, { filename, cachedData });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;

@@ -1,7 +1,10 @@
-import { reportError } from './report-error.js';
+import { runCommandLine } from './run-command-line.js';
 import { runValidateLane } from './run-validate-lane.js';
 
-/** The CLI: runs the command line, and turns what went wrong into a message and an exit code. */
+/**
+ * The CLI: runs the command line, and turns what went wrong into a message and an exit code (each
+ * runner reports its own errors: command-line.ts and validate-lane.ts).
+ */
 export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); // output piped into `head`: not an error
@@ -13,9 +16,10 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   try {
-    await (await import('./program.js')).runProgram(argv);
+    await runCommandLine(argv, verbose);
   } catch (err) {
-    process.exitCode = reportError(err, verbose);
+    // The command line could not be loaded at all (imported here: the validate lane never needs it).
+    process.exitCode = (await import('./report-error.js')).reportError(err, verbose);
   }
 }
 
