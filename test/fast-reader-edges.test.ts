@@ -87,6 +87,25 @@ describe('the shapes profiles are written in are read by the reader, not left to
     for (const text of [texts[2]!, texts[4]!, texts[7]!, texts[8]!, texts[11]!]) for (let round = 0; round < 6; round++) expect(readProfile(text), text).toBeUndefined();
   });
 
+  it('short plain values read again and again (kept in a table, replaced when another text takes their slot) stay alike', () => {
+    // plain-scalars.ts keeps the values of short plain scalars in a table of 512 slots: 3,000
+    // distinct texts, read twice, take and retake every slot; numbers, nulls and booleans among them
+    // keep their meaning, and a text one character longer or shorter than one kept is not it.
+    const words = Array.from({ length: 3000 }, (_, i) => [`v${i}`, String(i), `${i}.5`, i % 7 === 0 ? 'null' : i % 5 === 0 ? 'true' : `met${'x'.repeat(i % 30)}`][i % 4]!);
+    for (let round = 0; round < 2; round++) {
+      for (let from = 0; from < words.length; from += 100) {
+        const slice = words.slice(from, from + 100);
+        const block = slice.map((w, i) => `k${i}: ${w}`).join('\n') + '\n';
+        const flow = `list: [${slice.join(', ')}]\n`;
+        for (const text of [block, flow]) {
+          agrees(text);
+          expect(readProfile(text), text).toBeDefined(); // read by the reader, not left to the full one
+        }
+      }
+    }
+    for (let round = 0; round < 3; round++) agrees('a: met\nb: mett\nc: me\nd: met\ne: [met, mett, me]\n');
+  });
+
   it('texts read as UTF-16 code units: characters beyond ASCII read alike, a NUL character is left to the full reader', () => {
     // The reader scans a copy of the text's code units, with 0 marking its end: a text holding a
     // NUL would end early there, so it is refused.

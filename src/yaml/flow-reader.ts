@@ -1,4 +1,5 @@
 import { plainValue } from './core-schema.js';
+import { plainValueAt } from './plain-scalars.js';
 import { Shape } from './map-shapes.js';
 import { readDoubleQuoted, readSingleQuoted, refuse, type Cursor } from './reader-scalars.js';
 
@@ -262,7 +263,7 @@ export class FlowReader implements Cursor {
       if (this.record) this.placed = { start, end: this.pos, after: -1 };
     } else {
       const end = this.flowPlainEnd(start, false);
-      value = plainValue(text.slice(start, end));
+      value = plainValueAt(text, codes, start, end);
       if (this.record) this.placed = { start, end, after: -1 };
     }
     return value;

@@ -1,4 +1,5 @@
 import { plainValue } from './core-schema.js';
+import { plainValueAt } from './plain-scalars.js';
 import { COLON, DASH, DOUBLE, EMPTY, END, FlowReader, HASH, isBlank, LBRACE, LBRACKET, MAX_DEPTH, MAX_KEY, NEWLINE, SINGLE, SPACE, type Placed } from './flow-reader.js';
 import type { Shape } from './map-shapes.js';
 import { readBlockScalar, refuse, REFUSED } from './reader-scalars.js';
@@ -215,7 +216,7 @@ class ProfileReader extends FlowReader {
         if (!compact) refuse(); // `key: a: b`
         return this.map(start - this.lineStart);
       }
-      value = plainValue(text.slice(start, end));
+      value = plainValueAt(text, codes, start, end);
       if (this.record) this.placed = { start, end, after: -1 };
     }
     this.endLine();
