@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 /**
  * node:crypto as CommonJS exports, not imported: an ES module's `import … from 'node:crypto'` makes
  * Node build the module's namespace, which loads Web Crypto and web streams (~10 ms of a start-up)
- * for one hash. Every importer on a command's path must do the same for the gain to show.
+ * for a temporary file's random name. Every importer on a command's path must do the same for the gain to show.
  */
 const { randomBytes } = process.getBuiltinModule('node:crypto');
 
