@@ -1,13 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { Script } from 'node:vm';
 import { cacheKey, readCacheBytes, writeCacheBytes } from './disk-cache.js';
-
-/**
- * node:crypto as CommonJS exports, not imported: an ES module's `import … from 'node:crypto'` makes
- * Node build the module's namespace, which loads Web Crypto and web streams (~10 ms of a start-up)
- * for one hash. Every importer on a command's path must do the same for the gain to show.
- */
-const { createHash } = process.getBuiltinModule('node:crypto');
+import { createHash } from '../ground/node-crypto.js';
 
 /** A script compiled from source, and whether V8 took its compiled code from the disk cache. */
 export interface CachedScript {

@@ -1,13 +1,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync, writevSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/**
- * node:crypto as CommonJS exports, not imported: an ES module's `import … from 'node:crypto'` makes
- * Node build the module's namespace, which loads Web Crypto and web streams (~10 ms of a start-up)
- * for one hash. Every importer on a command's path must do the same for the gain to show.
- */
-const { createHash } = process.getBuiltinModule('node:crypto');
+import { createHash } from '../ground/node-crypto.js';
 
 /**
  * A small content-addressed cache for work that only depends on its input text (compiled

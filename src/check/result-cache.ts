@@ -4,13 +4,7 @@ import type { Finding } from '../findings/finding.js';
 import type { FrameworkCatalogue } from '../framework/framework-catalogue.js';
 import type { Assessment, ProvisionResult } from '../scoring/types.js';
 import type { CheckedText, Need } from './check-text.js';
-
-/**
- * node:crypto as CommonJS exports, not imported: an ES module's `import … from 'node:crypto'` makes
- * Node build the module's namespace, which loads Web Crypto and web streams (~10 ms of a start-up)
- * for one hash. Every importer on a command's path must do the same for the gain to show.
- */
-const { createHash, hash } = process.getBuiltinModule('node:crypto');
+import { createHash, hash } from '../ground/node-crypto.js';
 
 const MAGIC = 'lexgap-results 3\n';
 const PREFIX = 'results-';

@@ -1,12 +1,6 @@
 import { link, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-
-/**
- * node:crypto as CommonJS exports, not imported: an ES module's `import … from 'node:crypto'` makes
- * Node build the module's namespace, which loads Web Crypto and web streams (~10 ms of a start-up)
- * for a temporary file's random name. Every importer on a command's path must do the same for the gain to show.
- */
-const { randomBytes } = process.getBuiltinModule('node:crypto');
+import { randomBytes } from './node-crypto.js';
 
 /**
  * Writes `path` so that readers only ever see the old file or the whole new one: write a temp file
