@@ -4,6 +4,7 @@ import type { Profile } from '../profile/types.js';
 import { EPSILON, provisionBounds, reaches, tierStatus, weightedBounds } from './bounds.js';
 import { orderGaps } from './order-gaps.js';
 import type { Assessment, Bounds, ElementResult, ProvisionResult, Shortfall, TierResult } from './types.js';
+import { asPropertyName } from '../ground/property-name.js';
 
 /** What a caller reads of an assessment. */
 export interface ScoreOptions {
@@ -103,11 +104,6 @@ function planOf(tiers: readonly Tier[]): TierPlan[] {
     plans.set(tiers, plan);
   }
   return plan;
-}
-
-/** The same text, as the string V8 keeps for a property of that name. */
-function asPropertyName(name: string): string {
-  return Object.keys({ [name]: 0 })[0]!;
 }
 
 function scoreTier(tier: TierPlan, profile: Profile, rules: Rules): TierResult {

@@ -1,4 +1,5 @@
 import { plainValue } from './core-schema.js';
+import { asPropertyName } from '../ground/property-name.js';
 
 /**
  * The values of the short plain scalars read lately (`met`, `partial`, `sourced`, `2025-06-30`, a
@@ -35,9 +36,4 @@ export function plainValueAt(text: string, codes: Uint16Array, start: number, en
   texts[slot] = source;
   values[slot] = value;
   return value;
-}
-
-/** The same text, as the string V8 keeps for a property of that name. */
-function asPropertyName(name: string): string {
-  return Object.keys({ [name]: 0 })[0]!;
 }
