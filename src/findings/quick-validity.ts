@@ -94,7 +94,6 @@ const blank = (): Node => ({
 /** Thrown while reading a schema outside the subset: the caller then gets no quick check. */
 class Unsupported extends Error {}
 
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPrimitive = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
 
@@ -117,7 +116,7 @@ function readSchema(schema: Record<string, unknown>): Node {
   /** A `$ref`'s node, read once; a definition that refers to itself gets the node being filled. */
   function reference(ref: unknown): Node {
     const name = typeof ref === 'string' ? /^#\/definitions\/([A-Za-z0-9_.-]+)$/.exec(ref)?.[1] : undefined;
-    if (name === undefined || !isMap(all) || !hasOwn(all, name)) throw new Unsupported();
+    if (name === undefined || !isMap(all) || !Object.hasOwn(all, name)) throw new Unsupported();
     let node = definitions.get(name);
     if (!node) {
       node = blank();
@@ -221,7 +220,7 @@ function readSchema(schema: Record<string, unknown>): Node {
 function typeBits(value: unknown): number {
   let bits = 0;
   for (const name of Array.isArray(value) ? value : [value]) {
-    if (typeof name !== 'string' || !hasOwn(TYPE_BITS, name)) throw new Unsupported();
+    if (typeof name !== 'string' || !Object.hasOwn(TYPE_BITS, name)) throw new Unsupported();
     bits |= TYPE_BITS[name]!;
   }
   return bits;
