@@ -32,17 +32,6 @@ function run(cmd, argv, env = {}) {
   });
 }
 
-async function median(reps, fn) {
-  const samples = [];
-  for (let i = 0; i < reps; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
-
 /**
  * The median time of each function, run in turn round after round (a, b, a, b, …) rather than one
  * block after the other: a ratio between two of them is then taken in the same minutes. Run in
@@ -60,6 +49,9 @@ async function interleavedMedians(reps, fns) {
   }
   return Object.fromEntries(Object.entries(samples).map(([name, times]) => [name, times.sort((a, b) => a - b)[Math.floor(times.length / 2)]]));
 }
+
+/** The median time of `reps` runs of one function. */
+const median = async (reps, fn) => (await interleavedMedians(reps, { fn })).fn;
 
 /**
  * Times the PDF batch every way; returns null when no Chromium is found. Times are in ms:
