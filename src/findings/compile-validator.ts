@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, Options } from 'ajv';
 import { buildIdentity } from '../cache/build-identity.js';
 import { runCachedScript } from '../cache/code-cache.js';
-import { quickValidity } from './quick-validity.js';
 import { cacheDir, cacheKey, dropCache, readCache, readCacheBytes, writeCache, writeCacheBytes } from '../cache/disk-cache.js';
+import { quickValidity } from './quick-validity.js';
 
 /** A compiled JSON Schema validator: returns true, or false with `errors` set. */
 export type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -134,13 +134,6 @@ function readIndex(name: string): IndexEntry | undefined {
   }
 }
 
-/**
- * Ajv's `inlineRefs: false` compiles each `$ref`'d definition once, as a function of its own, instead
- * of a copy at each place that refers to it: asean-ocsea's profile validator is half the size (1.28 MB
- * of code to 0.65 MB), and so is V8's code cache that every run reads. The errors are the same but for
- * `schemaPath`, which then starts at the definition; schema-findings.ts reads it only to relate the
- * errors of an `anyOf` or `oneOf` to its branches, so a schema with either keeps Ajv's inlining.
- */
 /*
  * Measured and not kept (branch pipe4-validator-split): asean-ocsea's validator is one function of
  * ~500 KB of code, past what V8 optimises (--max-optimized-bytecode-size), so it runs as baseline
@@ -148,7 +141,16 @@ function readIndex(name: string): IndexEntry | undefined {
  * each provision block to `definitions` makes ~45 functions that V8 does optimise (validation ~4×
  * faster once warm), but optimising them costs ~80 ms of compiler time each, on a background
  * thread: over 10,000 profiles the process's CPU came out the same, and 1,000 profiles took ~3% more
- * instructions (cachegrind). It would pay only on much larger folders.
+ * instructions (cachegrind). It would pay only on much larger folders, and since the quick check
+ * (quick-validity.ts) passes valid profiles, Ajv now runs only for files with a mistake.
+ */
+
+/**
+ * Ajv's `inlineRefs: false` compiles each `$ref`'d definition once, as a function of its own, instead
+ * of a copy at each place that refers to it: asean-ocsea's profile validator is half the size (1.28 MB
+ * of code to 0.65 MB), and so is V8's code cache that every run reads. The errors are the same but for
+ * `schemaPath`, which then starts at the definition; schema-findings.ts reads it only to relate the
+ * errors of an `anyOf` or `oneOf` to its branches, so a schema with either keeps Ajv's inlining.
  */
 function ajvOptions(schemaText: string): Options {
   return /"(anyOf|oneOf)"/.test(schemaText) ? AJV_OPTIONS : { ...AJV_OPTIONS, inlineRefs: false };
