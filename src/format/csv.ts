@@ -1,7 +1,7 @@
 /** The byte-order mark that makes Excel read the file as UTF-8 (Thai, Khmer, Lao, Myanmar, Vietnamese). */
 export const BOM = '\uFEFF';
 
-export type Cell = string | number | boolean | null | undefined;
+type Cell = string | number | boolean | null | undefined;
 
 /**
  * The one CSV dialect of every file lexgap writes: UTF-8 with a byte-order mark, RFC 4180 quoting and
